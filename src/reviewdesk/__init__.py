@@ -1,0 +1,4 @@
+"""ReviewDesk: an editorial review desk for article drafts."""
+from __future__ import annotations
+
+__version__ = "0.1.0"

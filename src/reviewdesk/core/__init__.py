@@ -1,0 +1,1 @@
+"""The review engine: documents, flags, checks and their results. No Qt here."""

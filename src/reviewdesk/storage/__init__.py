@@ -1,0 +1,1 @@
+"""Review storage: SQLAlchemy models, migrations and the ReviewStore that owns the engine."""
