@@ -12,8 +12,13 @@ def builtin_checks() -> list[Any]:
     from .grammar import GrammarCheck
     from .readability import ReadabilityCheck
     from .repetition import RepetitionCheck
+    from .claims import ClaimsCheck
+    from .consistency import ConsistencyCheck
+    from .filler import FillerCheck
+    from .sourcing import SourcingCheck
 
     checks: list[Any] = [GrammarCheck(), ReadabilityCheck(), RepetitionCheck()]
+    checks += [ConsistencyCheck(), SourcingCheck(), FillerCheck(), ClaimsCheck()]
     checks.extend(plugin_checks())
     return checks
 
@@ -29,4 +34,12 @@ def plugin_checks() -> list[Any]:
     return found
 
 
-BUILTIN_IDS = ("grammar", "readability", "repetition")
+BUILTIN_IDS = ("grammar", "readability", "repetition", "consistency", "sourcing", "filler", "claims")
+
+
+def builtin_checks_ids() -> list[str]:
+    """Ids of every check that can run, without building the costly ones."""
+    ids = list(BUILTIN_IDS)
+    for ep in entry_points(group="reviewdesk.checks"):
+        ids.append(ep.name)
+    return ids

@@ -1,21 +1,23 @@
 """Harper (harper-py): the embedded, offline grammar and spelling engine.
 
 The linter takes about a second to build and is not thread-safe, so one is built per dialect,
-once, and used under a lock. Results are cached per paragraph text, so re-checking a revised
-draft lints only the paragraphs that changed.
+once, and used under a lock. Results are cached per paragraph text (and dictionary), so
+re-checking a revised draft lints only the paragraphs that changed.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections import OrderedDict
+from dataclasses import dataclass
 
 from ..core.document import Document
 from ..core.errors import CheckUnavailable
 from ..core.flags import Flag, Severity
 from ..core.progress import Progress
 
-# Harper lint kind -> (our category, rule suffix, severity)
+# Harper lint kind -> (our category, rule kind, severity)
 _KINDS = {
     "Spelling": ("spelling", "spelling", Severity.ERROR),
     "Typo": ("spelling", "typo", Severity.ERROR),
@@ -33,9 +35,21 @@ _KINDS = {
     "Formatting": ("grammar", "formatting", Severity.INFO),
     "Miscellaneous": ("grammar", "misc", Severity.SUGGESTION),
 }
-_DIALECTS = {"en-US": "AMERICAN", "en-GB": "BRITISH", "en-AU": "AUSTRALIAN", "en-CA": "CANADIAN",
-             "en-IN": "INDIAN"}
+DIALECTS = {"en-US": "AMERICAN", "en-GB": "BRITISH", "en-AU": "AUSTRALIAN", "en-CA": "CANADIAN",
+            "en-IN": "INDIAN"}
 _CACHE_LIMIT = 20000
+
+
+@dataclass(frozen=True, slots=True)
+class HarperLint:
+    """One lint, relative to the paragraph it came from (plain data, safe to cache)."""
+
+    start: int
+    end: int
+    kind: str
+    rule_name: str
+    message: str
+    suggestions: tuple[str, ...]
 
 
 def harper_version() -> str:
@@ -46,8 +60,23 @@ def harper_version() -> str:
         return "unknown"
 
 
-def _slug(kind: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "-", kind).lower()
+def slug(name: str) -> str:
+    """CamelCase or SNAKE_CASE -> kebab-case, for rule ids."""
+    name = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", name)
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def dialect_for(language: str) -> str:
+    if language in DIALECTS:
+        return DIALECTS[language]
+    return "BRITISH" if language.lower().startswith("en-") and language[3:].upper() in {
+        "NZ", "ZA", "IE"} else "AMERICAN"
+
+
+def rule_for(lint: HarperLint) -> tuple[str, str, Severity]:
+    """(rule id, category, severity) of a lint: `grammar.<kind>.<harper rule>`."""
+    category, kind, severity = _KINDS.get(lint.kind, ("grammar", slug(lint.kind), Severity.SUGGESTION))
+    return f"grammar.{kind}.{slug(lint.rule_name)}", category, severity
 
 
 class HarperEngine:
@@ -58,7 +87,8 @@ class HarperEngine:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._linters: dict[str, object] = {}
-        self._cache: OrderedDict[tuple[str, str], list[tuple[int, int, str, str, tuple[str, ...]]]] = OrderedDict()
+        self._words: dict[str, frozenset[str]] = {}      # dialect -> words imported into it
+        self._cache: OrderedDict[tuple[str, str], list[HarperLint]] = OrderedDict()
 
     @property
     def label(self) -> str:
@@ -69,7 +99,7 @@ class HarperEngine:
             self._linter(language)
 
     def _linter(self, language: str):
-        dialect = _DIALECTS.get(language, "AMERICAN")
+        dialect = dialect_for(language)
         linter = self._linters.get(dialect)
         if linter is None:
             try:
@@ -78,40 +108,71 @@ class HarperEngine:
                 raise CheckUnavailable(f"Harper is not installed ({exc}); reinstall ReviewDesk.") from None
             linter = Linter(getattr(Dialect, dialect))
             self._linters[dialect] = linter
+            self._words[dialect] = frozenset()
         return linter
 
     def is_likely_english(self, text: str) -> bool:
         with self._lock:
             return bool(self._linter("en-US").is_likely_english(text))
 
-    def lint(self, doc: Document, progress: Progress, language: str = "en-US") -> list[Flag]:
+    def _sync_words(self, linter, language: str, words: frozenset[str]) -> str:
+        """Make the linter's added words exactly `words`, in one batch; return the cache token."""
+        dialect = dialect_for(language)
+        if self._words.get(dialect) != words:
+            # import_words is costly per call, not per word: clear and re-add all in one call.
+            linter.clear_words()
+            if words:
+                linter.import_words(sorted(words))
+            self._words[dialect] = words
+        if not words:
+            return ""
+        return hashlib.sha1("\n".join(sorted(words)).encode()).hexdigest()[:12]
+
+    def lint(self, doc: Document, progress: Progress, language: str = "en-US",
+             words: frozenset[str] = frozenset()) -> list[Flag]:
+        """Flags for every block of the document; `words` are dictionary words Harper must accept."""
         flags: list[Flag] = []
         blocks = doc.blocks
+        harper_words = frozenset(w for entry in words for w in entry.split() if w)
         with self._lock:
             linter = self._linter(language)
+            token = self._sync_words(linter, language, harper_words)
             for i, block in enumerate(blocks):
                 if i % 16 == 0:
                     progress.report(i / max(1, len(blocks)), "Harper")
                 chunk = doc.text[block.start:block.end]
-                for start, end, kind, message, suggestions in self._lint_chunk(linter, language, chunk):
-                    category, rule, severity = _KINDS.get(kind, ("grammar", _slug(kind), Severity.SUGGESTION))
-                    flags.append(Flag("grammar", f"grammar.{rule}", category, block.start + start,
-                                      block.start + end, message, severity, suggestions,
-                                      engines=("harper",)))
+                for lint in self._lint_chunk(linter, f"{language}|{token}", chunk):
+                    rule, category, severity = rule_for(lint)
+                    flags.append(Flag("grammar", rule, category, block.start + lint.start,
+                                      block.start + lint.end, lint.message, severity,
+                                      lint.suggestions, engines=("harper",)))
         progress.report(1.0, "Harper")
         return flags
 
-    def _lint_chunk(self, linter, language: str, chunk: str):
-        key = (language, chunk)
+    def lint_text(self, text: str, language: str = "en-US") -> list[HarperLint]:
+        """Lint one plain string (benchmarks and tests)."""
+        with self._lock:
+            linter = self._linter(language)
+            token = self._sync_words(linter, language, frozenset())
+            return list(self._lint_chunk(linter, f"{language}|{token}", text))
+
+    def _lint_chunk(self, linter, key_prefix: str, chunk: str) -> list[HarperLint]:
+        key = (key_prefix, chunk)
         hit = self._cache.get(key)
         if hit is not None:
             self._cache.move_to_end(key)
             return hit
-        found = []
-        for lint in linter.lint(chunk, language="plaintext"):
-            suggestions = tuple(dict.fromkeys(
-                s.replacement_text for s in lint.suggestions if getattr(s, "replacement_text", None)))[:5]
-            found.append((lint.span.start, lint.span.end, lint.lint_kind, _plain(lint.message), suggestions))
+        found: list[HarperLint] = []
+        # organized_lints gives the same lints as lint(), keyed by the rule that made each one:
+        # the rule name makes "ignore this rule" precise.
+        for rule_name, lints in linter.organized_lints(chunk, language="plaintext").items():
+            for lint in lints:
+                suggestions = tuple(dict.fromkeys(
+                    s.replacement_text for s in lint.suggestions
+                    if getattr(s, "replacement_text", None)))[:5]
+                found.append(HarperLint(lint.span.start, lint.span.end, lint.lint_kind, rule_name,
+                                        _plain(lint.message), suggestions))
+        found.sort(key=lambda h: (h.start, h.end))
         self._cache[key] = found
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.popitem(last=False)
@@ -119,5 +180,12 @@ class HarperEngine:
 
 
 def _plain(message: str) -> str:
-    """Harper writes messages in Markdown; show them plain."""
-    return message.replace("`", "\u201c", 1).replace("`", "\u201d", 1).replace("`", "")
+    """Harper writes messages in Markdown; show them plain, with curly quotes for `code`."""
+    out, opening = [], True
+    for part in re.split(r"(`)", message):
+        if part == "`":
+            out.append("\u201c" if opening else "\u201d")
+            opening = not opening
+        else:
+            out.append(part)
+    return "".join(out)

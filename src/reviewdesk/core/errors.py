@@ -35,3 +35,7 @@ class Cancelled(ReviewdeskError):
 
 class UnknownFlag(ReviewdeskError):
     """A flag id that the review of this document does not have."""
+
+
+class UnknownRecord(ReviewdeskError):
+    """A document, note or claim id that the review database does not have."""

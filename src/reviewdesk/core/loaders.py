@@ -78,12 +78,32 @@ def decode(data: bytes, name: str = "file") -> str:
 
 
 def _detect(data: bytes, name: str) -> str:
+    """A legacy single-byte file. Detectors cannot tell cp1252 from its Latin cousins (cp1250,
+    cp1257) on short English text, so when the best guess is Latin script and cp1252 reads the
+    bytes cleanly, cp1252 (the most common by far) wins; other scripts keep the detector's answer."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError(f"{name} looks like a binary file, not a text draft.")
-    return str(best)
+    guess = str(best)
+    if _latin_share(guess) >= 0.9:
+        try:
+            western = data.decode("cp1252")
+        except UnicodeDecodeError:
+            return guess
+        if _latin_share(western) >= 0.9:
+            return western
+    return guess
+
+
+def _latin_share(text: str) -> float:
+    import unicodedata
+
+    letters = [ch for ch in text[:20000] if ord(ch) > 127 and ch.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN")) / len(letters)
 
 
 def _control_share(text: str) -> float:

@@ -46,6 +46,7 @@ class FlagRecord:
     decided_by: str | None = None
     decided_at: datetime | None = None
     note: str = ""
+    score: float | None = None   # e.g. a near-duplicate's similarity
 
 
 @dataclass(frozen=True)

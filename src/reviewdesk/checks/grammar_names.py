@@ -1,0 +1,155 @@
+"""Names the draft teaches: a capitalised word it uses again and again is a proper noun, not a typo.
+
+Also finds two spellings of one name (Donbas / Donbass), which become one consistency flag in
+place of a spelling flag on each.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from ..core.document import Document
+from ..core.flags import Flag, Severity, Span
+
+MIN_USES = 3
+VARIANT_RULE = "grammar.name-variant"
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['\u2019]s?$", re.IGNORECASE)
+_LEAD = re.compile(r"[\s\"'\u201c\u2018\u00ab(\[\u2014\u2013-]*")
+
+
+def base_word(text: str) -> str:
+    """The word without a possessive ending: "Bakhmut's" -> "Bakhmut"."""
+    return _POSSESSIVE.sub("", text.strip())
+
+
+@dataclass
+class _Uses:
+    spans: list[Span] = field(default_factory=list)
+    mid_sentence: int = 0
+
+
+@dataclass(frozen=True)
+class DraftNames:
+    """The capitalised words of a draft, their places, and which of them are learned names."""
+
+    uses: dict[str, list[Span]]
+    learned: frozenset[str]
+    lower: frozenset[str]            # casefolded words the draft also writes in lower case
+    mid_sentence: frozenset[str]     # capitalised words used at least once inside a sentence
+
+    def is_learned(self, word: str) -> bool:
+        return base_word(word) in self.learned
+
+
+def draft_names(doc: Document, min_uses: int = MIN_USES) -> DraftNames:
+    """Capitalised words used `min_uses`+ times, at least once mid-sentence, never in lower case."""
+    text = doc.text
+    starts = {s.start for s in doc.sentences}
+    uses: dict[str, _Uses] = defaultdict(_Uses)
+    lower: set[str] = set()
+    for block in doc.blocks:
+        for m in _WORD.finditer(text, block.start, block.end):
+            word = base_word(m.group())
+            if not word:
+                continue
+            if not word[0].isupper():
+                lower.add(word.casefold())
+                continue
+            entry = uses[word]
+            entry.spans.append(Span(m.start(), m.start() + len(word)))
+            if not block.is_heading and not _starts_sentence(text, m.start(), starts, block.start):
+                entry.mid_sentence += 1
+    learned = frozenset(w for w, u in uses.items()
+                        if len(w) > 1 and len(u.spans) >= min_uses and u.mid_sentence and w.casefold() not in lower)
+    return DraftNames({w: u.spans for w, u in uses.items()}, learned, frozenset(lower),
+                      frozenset(w for w, u in uses.items() if u.mid_sentence))
+
+
+def _starts_sentence(text: str, offset: int, starts: set[int], block_start: int) -> bool:
+    i = offset
+    while i not in starts and i > block_start and _LEAD.fullmatch(text[i - 1]):
+        i -= 1     # step back over opening quotes and spaces: "“Bakhmut is ..." starts a sentence
+    return i in starts or i == block_start
+
+
+def name_variants(names: DraftNames, unknown: set[str]) -> list[list[str]]:
+    """Groups of capitalised spellings that differ by a letter or two; one of each group is unknown.
+
+    `unknown` holds the words a spell checker flagged: two known words (Russia / Russian) are
+    different words, not two spellings of one name.
+    """
+    words = sorted(w for w in names.uses if len(w) >= 4 and w.casefold() not in names.lower)
+    parent = {w: w for w in words}
+
+    def root(w: str) -> str:
+        while parent[w] != w:
+            parent[w] = parent[parent[w]]
+            w = parent[w]
+        return w
+
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for w in words:
+        by_initial[w[0].casefold()].append(w)
+    for group in by_initial.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a not in unknown and b not in unknown:
+                    continue
+                if a.isupper() or b.isupper():      # acronyms: EU / EUR are different things
+                    continue
+                limit = 2 if min(len(a), len(b)) >= 8 else 1
+                if abs(len(a) - len(b)) <= limit and _distance(a.casefold(), b.casefold(), limit) <= limit:
+                    parent[root(a)] = root(b)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for w in words:
+        clusters[root(w)].append(w)
+    return [sorted(c, key=lambda w: (-len(names.uses[w]), w)) for c in clusters.values() if len(c) > 1]
+
+
+def listed_variant_groups() -> list[frozenset[str]]:
+    """The spelling groups the consistency check already flags (resources/editorial/variants.txt)."""
+    try:
+        from .editorial_lists import load_lines
+        lines = load_lines("variants.txt")
+    except Exception:    # no list shipped: nothing is covered elsewhere
+        return []
+    return [frozenset(f.strip().casefold() for f in line.split("|") if f.strip()) for line in lines]
+
+
+def variant_flag(spellings: list[str], names: DraftNames) -> Flag:
+    """One consistency flag for every place of every spelling; the most used spelling is suggested."""
+    places = sorted((s for w in spellings for s in names.uses[w]), key=lambda s: (s.start, s.end))
+    counts = ", ".join(f"\u201c{w}\u201d {len(names.uses[w])}\u00d7" for w in spellings)
+    first = places[0]
+    return Flag("grammar", VARIANT_RULE, "consistency", first.start, first.end,
+                f"One name, {len(spellings)} spellings ({counts}): use one spelling throughout.",
+                Severity.WARNING, tuple(spellings), occurrences=tuple(places),
+                engines=("reviewdesk",))
+
+
+def soften_name_flag(flag: Flag, word: str, names: DraftNames) -> Flag:
+    """An unknown capitalised word used mid-sentence is probably a name: ask, don't accuse."""
+    if word not in names.mid_sentence:
+        return flag
+    return replace(flag, severity=min(flag.severity, Severity.SUGGESTION),
+                   message=f"\u201c{word}\u201d is not in the dictionary: if it is a name, add it to the "
+                           "dictionary; if not, check the spelling.")
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Edit distance with adjacent swaps (optimal string alignment), stopping early past `limit`."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]

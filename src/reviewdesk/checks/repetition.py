@@ -1,0 +1,121 @@
+"""The repetition check: repeated phrases, echoes, doubled words, repeated openers and near-duplicate sentences."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..core.document import Document
+from ..core.flags import Flag, Severity, Span
+from .base import RunContext
+from .near_duplicates import find_near_duplicates
+from .repeated_phrases import Phrase, find_repeated_phrases, min_count
+from .repetition_words import WordStream, build_stream, subject_stems
+from .sentence_openers import Opener, find_openers
+from .word_echoes import find_doubled, find_echoes
+
+CATEGORY = "repetition"
+TOP_PHRASES = 10
+# An echo this close reads as a stumble rather than a habit.
+CLOSE_ECHO_WORDS = 10
+_SPACES = re.compile(r"\s+")
+
+
+class RepetitionCheck:
+    """Whole-document check; every finding that has several places lists them all in one flag."""
+
+    id = "repetition"
+    name = "Repetition"
+    categories = (CATEGORY,)
+
+    def run(self, doc: Document, ctx: RunContext) -> Iterable[Flag]:
+        progress = ctx.progress
+        settings = ctx.settings
+        progress.report(0.0, "Reading words")
+        ws = build_stream(doc)
+        progress.report(0.15, "Finding repeated phrases")
+        phrases = find_repeated_phrases(ws, skip_quotes=settings.skip_quotes,
+                                        tick=progress.part(0.15, 0.35).report)
+        flags = [self._phrase_flag(ws, ph) for ph in phrases]
+        in_phrase = bytearray(len(ws))
+        for ph in phrases:
+            for p in ph.positions:
+                in_phrase[p:p + ph.length] = b"\x01" * ph.length
+        progress.report(0.35, "Finding doubled words")
+        doubled = find_doubled(ws)
+        flags.extend(self._doubled_flag(ws, a, b) for a, b in doubled)
+        progress.report(0.4, "Finding echoes")
+        subjects = subject_stems(ws)
+        echoes = find_echoes(ws, settings.echo_window, skip_quotes=settings.skip_quotes,
+                             in_phrase=in_phrase, subjects=subjects,
+                             tick=progress.part(0.4, 0.55).report)
+        flags.extend(self._echo_flag(ws, a, b) for a, b in echoes)
+        progress.report(0.55, "Finding repeated openers")
+        openers = find_openers(ws, skip_quotes=settings.skip_quotes, subjects=subjects)
+        flags.extend(self._opener_flag(ws, op) for op in openers)
+        progress.report(0.6, "Finding near-duplicate sentences")
+        near = find_near_duplicates(ws, skip_quotes=settings.skip_quotes,
+                                    tick=progress.part(0.6, 0.98).report)
+        for group in near:
+            flags.append(Flag(
+                check=self.id, rule="repetition.near-duplicate", category=CATEGORY,
+                start=group.places[0].start, end=group.places[0].end,
+                message=(f"These {len(group.places)} {group.kind}s say nearly the same thing "
+                         f"({round(group.score * 100)}% alike)."),
+                severity=Severity.WARNING if group.score >= 0.8 else Severity.SUGGESTION,
+                occurrences=group.places, score=round(group.score, 3)))
+        ctx.metrics.update({
+            "words": len(ws),
+            "repeated_phrases": len(phrases),
+            "top_phrases": [{"phrase": _shown(ws, ph.positions[0], ph.length), "count": ph.count}
+                            for ph in sorted(phrases, key=lambda p: -p.count)[:TOP_PHRASES]],
+            "echoes": len(echoes),
+            "doubled_words": len(doubled),
+            "repeated_openers": len(openers),
+            "near_duplicates": len(near),
+        })
+        progress.report(1.0, "Repetition done")
+        flags.sort(key=lambda f: (f.start, f.rule))
+        return flags
+
+    def _phrase_flag(self, ws: WordStream, ph: Phrase) -> Flag:
+        places = tuple(Span(ws.starts[p], ws.ends[p + ph.length - 1]) for p in ph.positions)
+        many = ph.count >= max(5, 2 * min_count(min(ph.length, 6), len(ws)))
+        return Flag(check=self.id, rule="repetition.phrase", category=CATEGORY,
+                    start=places[0].start, end=places[0].end,
+                    message=f"\u201c{_shown(ws, ph.positions[0], ph.length)}\u201d appears {ph.count} times.",
+                    severity=Severity.WARNING if many else Severity.SUGGESTION,
+                    occurrences=places, score=float(ph.count))
+
+    def _doubled_flag(self, ws: WordStream, a: int, b: int) -> Flag:
+        word = ws.doc.text[ws.starts[a]:ws.ends[a]]
+        return Flag(check=self.id, rule="repetition.doubled", category=CATEGORY,
+                    start=ws.starts[a], end=ws.ends[b],
+                    message=f"\u201c{word}\u201d is doubled.", severity=Severity.ERROR,
+                    suggestions=(word,))
+
+    def _echo_flag(self, ws: WordStream, a: int, b: int) -> Flag:
+        first = ws.doc.text[ws.starts[a]:ws.ends[a]]
+        second = ws.doc.text[ws.starts[b]:ws.ends[b]]
+        gap = b - a
+        if first.lower() == second.lower():
+            message = f"\u201c{second}\u201d again, {gap} words after the last one."
+        else:
+            message = f"\u201c{second}\u201d echoes \u201c{first}\u201d {gap} words before."
+        return Flag(check=self.id, rule="repetition.echo", category=CATEGORY,
+                    start=ws.starts[b], end=ws.ends[b], message=message,
+                    severity=Severity.SUGGESTION if gap <= CLOSE_ECHO_WORDS else Severity.INFO,
+                    occurrences=(Span(ws.starts[a], ws.ends[a]), Span(ws.starts[b], ws.ends[b])),
+                    score=float(gap))
+
+    def _opener_flag(self, ws: WordStream, op: Opener) -> Flag:
+        places = tuple(Span(ws.starts[p], ws.ends[p + op.length - 1]) for p in op.places)
+        shown = _shown(ws, op.places[0], op.length)
+        where = "paragraphs" if op.scope == "paragraph" else "sentences in a row"
+        return Flag(check=self.id, rule="repetition.opener", category=CATEGORY,
+                    start=places[0].start, end=places[0].end,
+                    message=f"{len(places)} {where} open with \u201c{shown}\u201d.",
+                    severity=Severity.SUGGESTION, occurrences=places, score=float(len(places)))
+
+
+def _shown(ws: WordStream, first: int, length: int) -> str:
+    return _SPACES.sub(" ", ws.surface(first, first + length - 1))

@@ -1,0 +1,150 @@
+"""The work behind each subcommand: check, review, export, checks."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import InputError, UnknownFlag
+from ..storage.records import ACCEPTED, ACTIVE, CLAIM_STATUSES, DISMISSED, PENDING
+from .output import flag_json, render_markdown, render_text
+from .session import ReviewSession
+
+EXIT_CLEAN, EXIT_FLAGS = 0, 1
+
+
+def list_checks() -> int:
+    from ..checks import builtin_checks
+
+    for check in builtin_checks():
+        print(f"{check.id:<12} {check.name}  ({', '.join(check.categories)})")
+    return EXIT_CLEAN
+
+
+def check(session: ReviewSession, args: argparse.Namespace) -> int:
+    doc = session.doc
+    if not doc.text.strip():
+        if args.format == "json":
+            print(json.dumps(_check_json(session, [], [], {}), ensure_ascii=False, indent=2))
+        else:
+            sys.stderr.write(f"reviewdesk: {Path(session.file).name} is empty: nothing to check.\n")
+        return EXIT_CLEAN
+    run = session.run_checks()
+    active = [f for f in run.flags if f.state == ACTIVE]
+    checks = [c.__dict__ for c in run.report.checks]
+    readability = run.report.readability
+    claims = session.store.claims(session.record) if any(
+        c.id == "claims" for c in run.report.checks) else []
+    if args.format == "json":
+        payload = _check_json(session, run.flags, checks, readability, claims)
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        print(render_markdown(session.doc, active, checks, run.report.metrics))
+    else:
+        print(render_text(session.doc, session.file, active, checks, run.report.metrics))
+    for c in run.report.checks:
+        if c.status != "ok":
+            sys.stderr.write(f"reviewdesk: {c.id}: {c.message}\n")
+    open_flags = [f for f in active if f.status != DISMISSED]
+    return EXIT_FLAGS if open_flags else EXIT_CLEAN
+
+
+def _check_json(session: ReviewSession, flags: list[Any], checks: list[dict], readability: dict,
+                claims: list[Any] = ()) -> dict:
+    doc = session.doc
+    return {
+        "schema": "reviewdesk.check/1",
+        "document": {"path": doc.path, "title": doc.title, "format": doc.format,
+                     "words": doc.word_count, "sha256": doc.sha256},
+        "checks": [{"id": c["id"], "name": c["name"], "engine": c["engine"], "status": c["status"],
+                    "message": c["message"], "seconds": round(c["seconds"], 3), "flags": c["count"]}
+                   for c in checks],
+        "readability": readability,
+        "flags": [flag_json(f) for f in flags if f.state == ACTIVE],
+        "outdated": [flag_json(f) for f in flags if f.state != ACTIVE],
+        "claims": [{"id": c.id, "kind": c.kind, "text": c.text, "start": c.start, "end": c.end,
+                    "sentence": c.sentence, "status": c.status, "note": c.note}
+                   for c in claims if c.state == ACTIVE],
+    }
+
+
+def review(session: ReviewSession, args: argparse.Namespace) -> int:
+    """Validate every id first, then write: an unknown id writes nothing."""
+    store, record, who = session.store, session.record, session.reviewer
+    session.ensure_checked()
+    known = {f.id: f for f in store.flags(record)}
+    wanted = [*args.accept, *args.dismiss, *args.reset, *(n[0] for n in args.note)]
+    for flag_id in wanted:
+        if flag_id not in known:
+            raise UnknownFlag(f"no flag '{flag_id}' in the review of {Path(session.file).name}; "
+                              f"`reviewdesk check` lists the ids.")
+    for_status = {}
+    for ids, status in ((args.accept, ACCEPTED), (args.dismiss, DISMISSED), (args.reset, PENDING)):
+        for flag_id in ids:
+            if for_status.get(flag_id, status) != status:
+                raise InputError(f"flag '{flag_id}' is given two different decisions.")
+            for_status[flag_id] = status
+    spans = []
+    for start, end, body in args.span_note:
+        try:
+            s, e = int(start), int(end)
+        except ValueError:
+            raise InputError("--span-note needs START and END as character offsets.") from None
+        if not 0 <= s < e <= len(session.doc.text):
+            raise InputError(f"--span-note {s} {e} is outside the draft (0 to {len(session.doc.text)}).")
+        spans.append((s, e, body))
+    claim_ids = {c.id for c in store.claims(record)} if (args.claim or args.claim_note) else set()
+    for claim_id, status in args.claim:
+        if status not in CLAIM_STATUSES:
+            raise InputError(f"claim status must be one of {', '.join(CLAIM_STATUSES)}, not '{status}'.")
+    for claim_id in [c[0] for c in args.claim] + [c[0] for c in args.claim_note]:
+        if claim_id not in claim_ids:
+            raise InputError(f"no claim '{claim_id}' in the review of {Path(session.file).name}; "
+                             "`reviewdesk check --format json` lists the claims.")
+
+    changed = Counter()
+    for status in (ACCEPTED, DISMISSED, PENDING):
+        ids = [i for i, s in for_status.items() if s == status]
+        if ids:
+            store.set_statuses(record, ids, status, who)
+            changed[status] += len(ids)
+    for flag_id, body in args.note:
+        store.set_flag_note(record, flag_id, body, who)
+        changed["note"] += 1
+    for body in args.doc_note:
+        if body.strip():
+            store.add_document_note(record, body, who)
+            changed["document note"] += 1
+    for s, e, body in spans:
+        store.add_span_note(record, s, e, session.doc.text[s:e], body, who)
+        changed["passage note"] += 1
+    for claim_id, status in args.claim:
+        store.set_claim(record, claim_id, status=status)
+        changed["claim"] += 1
+    for claim_id, body in args.claim_note:
+        store.set_claim(record, claim_id, note=body)
+        changed["claim note"] += 1
+    flags = [f for f in store.flags(record) if f.state == ACTIVE]
+    done = sum(1 for f in flags if f.status != PENDING)
+    parts = ", ".join(f"{n} {k}" for k, n in changed.items()) or "nothing changed"
+    print(f"Recorded: {parts}. {done} of {len(flags)} flags reviewed.")
+    return EXIT_CLEAN
+
+
+def export(session: ReviewSession, args: argparse.Namespace) -> int:
+    from ..core.summary import build_summary
+    from ..export import export_summary
+
+    fmt = "markdown" if args.format == "md" else args.format
+    out = Path(args.output)
+    if out.is_dir():
+        raise InputError(f"{out} is a folder; give a file name with -o.")
+    session.ensure_checked()
+    summary = build_summary(session.store, session.record, session.doc, reviewer=session.reviewer,
+                            include_dismissed=args.include_dismissed)
+    written = export_summary(summary, fmt, out)
+    print(f"Wrote {fmt} summary to {written}")
+    return EXIT_CLEAN

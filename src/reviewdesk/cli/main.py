@@ -1,0 +1,153 @@
+"""The `reviewdesk` command line: check, review and export headless; no subcommand opens the window."""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .. import __version__
+from ..core.errors import ReviewdeskError
+from .session import ReviewSession
+
+EXIT_CLEAN, EXIT_FLAGS, EXIT_ERROR = 0, 1, 2
+SUBCOMMANDS = ("check", "review", "export", "checks")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line with exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"reviewdesk: error: {message}\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: REVIEWDESK_DB or "
+                   "a SQLite file in the user data folder)")
+    p.add_argument("--data-dir", metavar="DIR", help="folder for the default database and settings")
+    p.add_argument("--reviewer", default=None, help="your name on decisions and notes "
+                   "(default: REVIEWDESK_REVIEWER or your login name)")
+
+
+def _check_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--checks", metavar="IDS", help="comma-separated check ids to run, "
+                   "e.g. grammar,readability,repetition (default: all)")
+    p.add_argument("--target-grade", type=float, default=None, metavar="N",
+                   help="readability target grade (default 9)")
+    p.add_argument("--include-quotes", action="store_true",
+                   help="apply style checks inside direct quotations too")
+    p.add_argument("--language", default=None, help="document language, e.g. en-US, en-GB")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="reviewdesk", description="Editorial review of article drafts.")
+    parser.add_argument("--version", action="version", version=f"reviewdesk {__version__}")
+    parser.add_argument("--debug", action="store_true", help="log details and show tracebacks")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("check", help="run the checks on a draft and print the flags")
+    p.add_argument("file")
+    p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    _check_options(p)
+    _common(p)
+
+    p = sub.add_parser("review", help="record decisions and notes on a draft's flags")
+    p.add_argument("file")
+    p.add_argument("--accept", nargs="+", default=[], metavar="ID")
+    p.add_argument("--dismiss", nargs="+", default=[], metavar="ID")
+    p.add_argument("--reset", nargs="+", default=[], metavar="ID", help="back to pending")
+    p.add_argument("--note", nargs=2, action="append", default=[], metavar=("ID", "TEXT"),
+                   help="note on a flag (an empty TEXT removes it)")
+    p.add_argument("--doc-note", action="append", default=[], metavar="TEXT",
+                   help="note on the whole draft")
+    p.add_argument("--span-note", nargs=3, action="append", default=[],
+                   metavar=("START", "END", "TEXT"), help="note on a passage [START, END)")
+    p.add_argument("--claim", nargs=2, action="append", default=[], metavar=("ID", "STATUS"),
+                   help="set a claim to unchecked|verified|disputed|false")
+    p.add_argument("--claim-note", nargs=2, action="append", default=[], metavar=("ID", "TEXT"))
+    _check_options(p)
+    _common(p)
+
+    p = sub.add_parser("export", help="write the review summary")
+    p.add_argument("file")
+    p.add_argument("--format", required=True,
+                   choices=("docx", "pdf", "html", "markdown", "md", "json", "csv"))
+    p.add_argument("-o", "--output", required=True, metavar="OUT")
+    p.add_argument("--include-dismissed", action="store_true")
+    _check_options(p)
+    _common(p)
+
+    p = sub.add_parser("checks", help="list the available checks")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0] in ("-h", "--help", "--version")):
+        return _open_window(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
+                        format="reviewdesk: %(levelname)s: %(message)s")
+    try:
+        return _dispatch(args)
+    except ReviewdeskError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        sys.stderr.write("reviewdesk: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+    except Exception as exc:  # never a traceback for a user, unless asked
+        if args.debug:
+            raise
+        return _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"reviewdesk: error: {message.splitlines()[0] if message else 'failed'}\n")
+    return EXIT_ERROR
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from . import commands
+
+    if args.command == "checks":
+        return commands.list_checks()
+    session = ReviewSession.from_args(args)
+    try:
+        if args.command == "check":
+            return commands.check(session, args)
+        if args.command == "review":
+            return commands.review(session, args)
+        return commands.export(session, args)
+    finally:
+        session.close()
+
+
+def _open_window(argv: list[str]) -> int:
+    parser = _Parser(prog="reviewdesk", description="Open the ReviewDesk window.")
+    parser.add_argument("file", nargs="?")
+    parser.add_argument("--screenshot", metavar="OUT.png",
+                        help="wait for the checks, save a PNG of the window and exit")
+    _common(parser)
+    _check_options(parser)
+    args = parser.parse_args(argv)
+    if args.data_dir:
+        os.environ["REVIEWDESK_DATA_DIR"] = args.data_dir
+    try:
+        from ..gui.app import run_app
+    except ImportError as exc:
+        return _fail(f"the window needs PySide6, which cannot be loaded here ({exc}).")
+    try:
+        settings = ReviewSession.settings_from_args(args)
+        return int(run_app(args.file, db_url=args.db, screenshot=args.screenshot, settings=settings) or 0)
+    except ReviewdeskError as exc:
+        return _fail(str(exc))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

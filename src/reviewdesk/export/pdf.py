@@ -1,0 +1,318 @@
+"""The review report as a paginated PDF, laid out by Qt's QTextDocument and written by QPdfWriter.
+
+This is the one module outside gui/ that touches PySide6, and only inside write(): importing
+reviewdesk.export never loads Qt.
+"""
+from __future__ import annotations
+
+import threading
+from html import escape
+from pathlib import Path
+
+from ..core.errors import ExportError
+from ..core.summary import Summary
+from ..storage.records import FlagRecord
+from .chart import chart_legend, grade_chart_svg
+from .common import (CLAIM_STATUS_LABELS, COUNT_HEADERS, GENERATOR, category_label, count_rows,
+                     format_date, format_day, number, places_text, score_rows, status_sections,
+                     suggestions_text)
+
+FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial"]
+SERIF_FAMILIES = "'DejaVu Serif', 'Noto Serif', Georgia, 'Times New Roman', serif"
+CHART_W, CHART_H = 660, 200
+INK, MUTED, RULE, ACCENT = "#1f2328", "#5b636d", "#c9ced6", "#24527a"
+VERDICT_COLOURS = {"ready": ("#eaf6ee", "#2f7d4f"), "light": ("#fff6e6", "#b26a00"),
+                   "revise": ("#fbecea", "#b3372a")}
+SEVERITY_COLOURS = {"error": ("#fbecea", "#b3372a"), "warning": ("#fff3dc", "#8a5200"),
+                    "suggestion": ("#e8eff7", "#24527a"), "info": ("#f0f1f3", "#5b636d")}
+CLAIM_COLOURS = {"verified": ("#eaf6ee", "#2f7d4f"), "disputed": ("#fff3dc", "#8a5200"),
+                 "false": ("#fbecea", "#b3372a"), "unchecked": ("#f0f1f3", "#5b636d")}
+
+_CSS = f"""
+body {{ color:{INK}; font-size:9.5pt; }}
+h1 {{ font-size:20pt; font-weight:bold; margin-top:0; margin-bottom:6pt; }}
+h2 {{ font-size:13pt; font-weight:bold; margin-top:16pt; margin-bottom:6pt; }}
+h3 {{ font-size:10.5pt; font-weight:bold; color:{ACCENT}; margin-top:12pt; margin-bottom:4pt; }}
+p {{ margin-top:0; margin-bottom:3pt; }}
+.kicker {{ color:{MUTED}; font-size:8pt; font-weight:bold; }}
+.muted {{ color:{MUTED}; }}
+.small {{ font-size:8pt; color:{MUTED}; }}
+.passage {{ font-family:{SERIF_FAMILIES}; font-size:10pt; margin-left:10pt; margin-top:2pt;
+  margin-bottom:2pt; }}
+.message {{ font-weight:bold; margin-left:10pt; }}
+.detail {{ margin-left:10pt; }}
+.note {{ margin-left:10pt; background-color:#eef3f8; }}
+.where {{ color:{MUTED}; font-size:8.5pt; margin-top:8pt; }}
+th {{ color:{MUTED}; font-size:8pt; font-weight:bold; text-align:left; }}
+td.num, th.num {{ text-align:right; }}
+"""
+
+
+def write(summary: Summary, path: Path) -> None:
+    _ensure_app()
+    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+    from PySide6.QtGui import (QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter,
+                               QTextDocument)
+
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(16, 16, 16, 14), QPageLayout.Unit.Millimeter)
+    writer.setResolution(600)
+    writer.setTitle(f"Review summary: {summary.document.title or summary.document.file_name}")
+    writer.setCreator(GENERATOR)
+
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)      # lay out in the PDF's units, not the screen's
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(9.5)
+    _no_ligatures(font)
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setDefaultStyleSheet(_CSS)
+    svg = grade_chart_svg(summary.readability, width=CHART_W, height=CHART_H,
+                          font=", ".join(FONT_FAMILIES))
+    if svg:
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("reviewdesk:chart"),
+                        _render_svg(svg, scale=4))
+    doc.setHtml(rich_text(summary, chart=bool(svg)))
+
+    dpi = writer.resolution()
+    page = writer.pageLayout().paintRectPixels(dpi)
+    footer_h = 0.3 * dpi                             # a footer line of about 7.5 mm
+    body = QSizeF(page.width(), page.height() - footer_h)
+    doc.setPageSize(body)
+    pages = doc.pageCount()
+    footer_font = QFont(font)
+    footer_font.setPointSizeF(7.5)
+    title = summary.document.title or summary.document.file_name or "Untitled draft"
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ExportError(f"Cannot write the PDF to {path.name}.")
+    try:
+        for i in range(pages):
+            if i:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -i * body.height())
+            doc.drawContents(painter, QRectF(0, i * body.height(), body.width(), body.height()))
+            painter.restore()
+            painter.setFont(footer_font)
+            painter.setPen(QColor(MUTED))
+            line_y = body.height() + footer_h * 0.35
+            painter.drawLine(0, int(line_y), int(body.width()), int(line_y))
+            box = QRectF(0, line_y, body.width(), footer_h * 0.65)
+            left = f"Review summary · {_clip(title, 70)} · {format_date(summary.created_at)}"
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                             f"Page {i + 1} of {pages}")
+    finally:
+        painter.end()
+
+
+def _ensure_app() -> None:
+    """QTextDocument needs a QGuiApplication for fonts; make an offscreen one if nobody has."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        return
+    if threading.current_thread() is not threading.main_thread():
+        raise ExportError("The PDF report must be written from the main thread when the window "
+                          "is not running.")
+    # Offscreen: a command-line export must work with no display at all.
+    global _APP
+    _APP = QGuiApplication(["reviewdesk", "-platform", "offscreen"])
+
+
+_APP = None
+
+
+def _no_ligatures(font) -> None:
+    """'fi' drawn as one glyph is extracted and searched as 'ﬁ' in many PDF readers."""
+    if hasattr(font, "setFeature"):
+        from PySide6.QtGui import QFont
+        for tag in ("liga", "clig"):
+            font.setFeature(QFont.Tag(tag), 0)
+
+
+def _render_svg(svg: str, scale: int):
+    from PySide6.QtCore import QByteArray, Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    image = QImage(CHART_W * scale, CHART_H * scale, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    renderer.render(painter)
+    painter.end()
+    return image
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+def e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _chip(text: str, colours: tuple[str, str]) -> str:
+    bg, fg = colours
+    return (f'<span style="background-color:{bg}; color:{fg}; font-weight:bold; font-size:7.5pt;">'
+            f"&nbsp;{e(text.upper())}&nbsp;</span>")
+
+
+def rich_text(summary: Summary, *, chart: bool) -> str:
+    """The report in the HTML subset QTextDocument understands (tables, spans, no CSS layout)."""
+    doc = summary.document
+    title = doc.title or doc.file_name or "Untitled draft"
+    out = ["<html><body>", '<p class="kicker">REVIEW SUMMARY</p>', f"<h1>{e(title)}</h1>"]
+    meta = [("DRAFT", doc.file_name or "(unsaved draft)"), ("WORDS", f"{doc.words:,}"),
+            ("REVIEWER", summary.reviewer or "—"), ("DATE", format_date(summary.created_at))]
+    out.append('<table width="100%" cellspacing="0" cellpadding="0"><tr>' + "".join(
+        f'<td><span class="small">{k}</span><br><b>{e(v)}</b></td>' for k, v in meta) + "</tr></table>")
+    bg, fg = VERDICT_COLOURS.get(summary.verdict_level, VERDICT_COLOURS["light"])
+    out.append(f'<table width="100%" cellspacing="0" cellpadding="8" style="margin-top:10pt;">'
+               f'<tr><td width="5" bgcolor="{fg}"></td><td bgcolor="{bg}">'
+               f'<span style="color:{fg}; font-size:8pt; font-weight:bold;">VERDICT</span><br>'
+               f'<span style="font-size:11pt;">{e(summary.verdict)}</span></td></tr></table>')
+    out += _readability(summary, chart)
+    for status, heading in status_sections(summary):
+        out += _flags(summary, status, heading)
+    out += _claims(summary)
+    out += _notes(summary)
+    out += _checks(summary)
+    out.append(f'<p class="small" style="margin-top:18pt;">Written by {e(GENERATOR)} on '
+               f"{e(format_date(summary.created_at))}. Draft SHA-256 {e(doc.sha256[:16])}…</p>")
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def _table(headers: list[str], rows: list[list[str]], *, numeric_from: int = 99,
+           widths: list[str] | None = None, width: str = "100%") -> str:
+    head = "".join(f'<th{" class=num" if i >= numeric_from else ""}'
+                   f'{f" width={widths[i]}" if widths else ""}>{e(h)}</th>'
+                   for i, h in enumerate(headers))
+    body = []
+    for row in rows:
+        cells = "".join(f'<td{" class=num" if i >= numeric_from else ""}>{c}</td>'
+                        for i, c in enumerate(row))
+        body.append(f"<tr>{cells}</tr>")
+    return (f'<table width="{width}" cellspacing="0" cellpadding="3" '
+            f'style="border-collapse:collapse; border-color:{RULE}; border-style:solid; '
+            f'border-width:0.5px;"><thead><tr>{head}</tr></thead>{"".join(body)}</table>')
+
+
+def _readability(summary: Summary, chart: bool) -> list[str]:
+    r = summary.readability
+    out = ["<h2>Readability and counts</h2>"]
+    if r.measured:
+        lead = f"Target grade <b>{r.target_grade:g}</b>." + (f" {e(r.verdict)}" if r.verdict else "")
+        out.append(f"<p>{lead}</p>")
+        score_rows_html = []
+        for row in score_rows(r):
+            style = ' style="color:#b3372a; font-weight:bold;"' if row.above else ""
+            score_rows_html.append([e(row.label), f"<span{style}>{e(row.value)}</span>",
+                                    f"<span{style}>{e(row.against_target or '—')}</span>"])
+        scores = _table(["Score", "Value", "Against target"], score_rows_html, numeric_from=1)
+    else:
+        scores = "<p>Readability was not measured for this review.</p>"
+    count_html = []
+    for label, values in count_rows(summary):
+        bold = label == "All categories"
+        cells = [f"<b>{e(label)}</b>" if bold else e(label)]
+        cells += [f"<b>{v}</b>" if bold else str(v) for v in values]
+        count_html.append(cells)
+    counts = _table(list(COUNT_HEADERS), count_html, numeric_from=1)
+    out.append('<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+               f'<td width="52%" valign="top">{scores}</td><td width="4%"></td>'
+               f'<td width="44%" valign="top">{counts}'
+               + (f'<p class="small">{summary.outdated} earlier flags refer to passages no longer '
+                  f"in this draft.</p>" if summary.outdated else "") + "</td></tr></table>")
+    if chart:
+        above = sum(1 for p in r.paragraphs if p.grade > r.target_grade)
+        legend = " &nbsp; ".join(f'<span style="color:{c};">■</span> {e(label)}'
+                                 for c, label in chart_legend())
+        out += ['<h3 style="color:#1f2328;">Grade per paragraph</h3>',
+                f'<p><img src="reviewdesk:chart" width="{CHART_W}" height="{CHART_H}"></p>',
+                f'<p class="small">{above} of {len(r.paragraphs)} paragraphs above the target. '
+                f"{legend}</p>"]
+    return out
+
+
+def _flags(summary: Summary, status: str, heading: str) -> list[str]:
+    groups = summary.grouped(status)
+    total = sum(len(f) for _, f in groups)
+    out = [f"<h2>{e(heading)} ({total})</h2>"]
+    if not groups:
+        return out + ["<p>None.</p>"]
+    out.append('<p class="muted">' + " · ".join(
+        f"{e(category_label(cat))} {len(fl)}" for cat, fl in groups) + "</p>")
+    for category, flags in groups:
+        out.append(f"<h3>{e(category_label(category).upper())} ({len(flags)})</h3>")
+        out += [_flag(summary, f) for f in flags]
+    return out
+
+
+def _flag(summary: Summary, flag: FlagRecord) -> str:
+    p = summary.passage(flag.start, flag.end)
+    passage = (("…" if p.cut_before else "") + e(p.before) +
+               f'<span style="background-color:#ffe08a;">{e(p.text)}</span>' + e(p.after) +
+               ("…" if p.cut_after else ""))
+    chip = _chip(flag.severity, SEVERITY_COLOURS.get(flag.severity, SEVERITY_COLOURS["info"]))
+    parts = [f'<p class="where">{chip} &nbsp;Line {flag.line}:{flag.column} · {e(flag.rule)}</p>',
+             f'<p class="passage">{passage}</p>', f'<p class="message">{e(flag.message)}</p>']
+    if flag.suggestions:
+        parts.append(f'<p class="detail"><span class="small">SUGGESTION</span> '
+                     f"{e(suggestions_text(flag))}</p>")
+    places = places_text(flag, summary)
+    if places:
+        parts.append(f'<p class="detail small">{e(places)}</p>')
+    if flag.note:
+        note = summary.flag_notes.get(flag.id)
+        who = f" — {e(note.author)}" if note and note.author else ""
+        parts.append(f'<p class="note"><span class="small">REVIEWER NOTE</span> {e(flag.note)}{who}</p>')
+    return "".join(parts)
+
+
+def _claims(summary: Summary) -> list[str]:
+    out = ["<h2>Claims to verify</h2>"]
+    if not summary.claims:
+        return out + ["<p>No claims were listed.</p>"]
+    rows = [[f"<b>{e(c.text)}</b><br><span class=\"small\">{e(c.sentence)}</span>", e(c.kind),
+             _chip(CLAIM_STATUS_LABELS.get(c.status, c.status), CLAIM_COLOURS.get(c.status,
+                                                                                  CLAIM_COLOURS["unchecked"])),
+             e(c.note) or "—"] for c in summary.claims]
+    return out + [_table(["Claim", "Kind", "Status", "Note"], rows,
+                         widths=["50%", "12%", "13%", "25%"])]
+
+
+def _notes(summary: Summary) -> list[str]:
+    out = ["<h2>Document notes</h2>"]
+    if summary.document_notes:
+        out += [f"<p>{e(n.body)}<br><span class=\"small\">{e(n.author or 'reviewer')}, "
+                f"{e(format_day(n.created_at))}</span></p>" for n in summary.document_notes]
+    else:
+        out.append("<p>None.</p>")
+    if summary.span_notes:
+        out.append("<h2>Notes on passages</h2>")
+        for n in summary.span_notes:
+            text = summary.text[n.start or 0:n.end or 0] or n.anchor_text
+            out.append(f'<p class="passage" style="margin-left:0;">“{e(text)}” '
+                       f'<span class="small">line {summary.line_of(n.start or 0)}</span></p>'
+                       f'<p>{e(n.body)}<br><span class="small">{e(n.author or "reviewer")}, '
+                       f"{e(format_day(n.created_at))}</span></p>")
+    return out
+
+
+def _checks(summary: Summary) -> list[str]:
+    if not summary.checks:
+        return []
+    rows = [[e(c.name or c.id), e(c.engine), e(c.status), str(c.count), number(round(c.seconds, 1)),
+             e(c.message) or "—"] for c in summary.checks]
+    return ["<h2>Checks run</h2>",
+            _table(["Check", "Engine", "Status", "Flags", "Seconds", "Message"], rows,
+                   widths=["16%", "18%", "12%", "8%", "9%", "37%"])]

@@ -1,0 +1,87 @@
+"""The status-bar widget for running checks: each check's progress, the overall bar, and Cancel."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+from . import theme
+
+_MARKS = {"ok": "\u2713", "failed": "\u2717", "unavailable": "\u2013", "cancelled": "\u2013"}
+
+
+class CheckStatusBar(QWidget):
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._names: dict[str, str] = {}
+        self._fractions: dict[str, float] = {}
+        self._results: dict[str, str] = {}
+        self.label = QLabel()
+        self.label.setObjectName("checkStatus")
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setMaximumWidth(140)
+        self.bar.setMaximumHeight(14)
+        self.bar.setTextVisible(False)
+        self.cancel = QToolButton()
+        self.cancel.setIcon(theme.icon("cancel"))
+        self.cancel.setText("Cancel")
+        self.cancel.setToolTip("Stop the checks that are running (Esc)")
+        self.cancel.setAutoRaise(True)
+        self.cancel.clicked.connect(self.cancel_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel)
+        self._refresh()
+
+    def reset(self) -> None:
+        self._names.clear()
+        self._fractions.clear()
+        self._results.clear()
+        self._refresh()
+
+    def started(self, check_id: str, name: str) -> None:
+        if not self.running:
+            self._results.clear()
+            self._names.clear()
+        self._names[check_id] = name
+        self._fractions[check_id] = 0.0
+        self._results.pop(check_id, None)
+        self._refresh()
+
+    def progressed(self, check_id: str, fraction: float) -> None:
+        if check_id in self._fractions:
+            self._fractions[check_id] = fraction
+            self._refresh()
+
+    def finished(self, check_id: str, status: str) -> None:
+        self._fractions.pop(check_id, None)
+        self._results[check_id] = status
+        self._refresh()
+
+    @property
+    def running(self) -> bool:
+        return bool(self._fractions)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def _refresh(self) -> None:
+        running = self.running
+        self.bar.setVisible(running)
+        self.cancel.setVisible(running)
+        if running:
+            parts = [f"{self._names.get(c, c)} {int(f * 100)}%" for c, f in self._fractions.items()]
+            parts += [f"{self._names.get(c, c)} {_MARKS.get(s, s)}" for c, s in self._results.items()]
+            self.label.setText("Checking: " + " \u00b7 ".join(parts))
+            total = len(self._fractions) + len(self._results)
+            done = len(self._results) + sum(self._fractions.values())
+            self.bar.setValue(int(1000 * done / max(1, total)))
+        elif self._results:
+            failed = [self._names.get(c, c) for c, s in self._results.items() if s != "ok"]
+            self.label.setText("Checks finished" + (f"; not run: {', '.join(failed)}" if failed else ""))
+        else:
+            self.label.setText("")

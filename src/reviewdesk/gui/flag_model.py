@@ -1,0 +1,268 @@
+"""The flag list as Qt model/view: one table model over every flag and span note, and its filter proxy.
+
+Rows are small frozen records built from the store's FlagRecords and NoteRecords; the model keeps
+them in document order and the proxy filters by category, severity, status and text. The proxy's
+test is a few attribute look-ups per row so that 20,000 flags refilter in a few tens of ms.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Iterable, Sequence
+
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex,
+                            QSortFilterProxyModel, Qt)
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from ..storage.records import OUTDATED
+from . import theme
+
+FLAG, NOTE_ROW = "flag", "note"
+PENDING, ACCEPTED, DISMISSED = "pending", "accepted", "dismissed"
+STATUS_FILTERS = (PENDING, ACCEPTED, DISMISSED, OUTDATED)
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+_SPACE = re.compile(r"\s+")
+_EXCERPT = 110
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the flag list: a flag (with its decision and note) or a note on a passage."""
+
+    key: str                                  # flag id, or "note:<id>" for a span note
+    kind: str                                 # FLAG | NOTE_ROW
+    check: str
+    rule: str
+    category: str
+    severity: int
+    status: str                               # pending|accepted|dismissed|outdated|note
+    decision: str                             # the stored decision, kept for outdated flags
+    message: str
+    excerpt: str
+    note: str
+    places: tuple[tuple[int, int], ...]       # code-point spans, in document order
+    suggestions: tuple[str, ...] = ()
+    line: int = 0
+    haystack: str = ""
+
+    @property
+    def start(self) -> int:
+        return self.places[0][0] if self.places else 0
+
+    @property
+    def is_flag(self) -> bool:
+        return self.kind == FLAG
+
+    @property
+    def reviewed(self) -> bool:
+        return self.decision in (ACCEPTED, DISMISSED)
+
+    @property
+    def active(self) -> bool:
+        return self.status != OUTDATED
+
+
+def _excerpt(text: str) -> str:
+    text = _SPACE.sub(" ", text).strip()
+    return text if len(text) <= _EXCERPT else text[:_EXCERPT - 1].rstrip() + "\u2026"
+
+
+def _haystack(*parts: str) -> str:
+    return "\x1f".join(parts).casefold()
+
+
+def row_from_flag(rec: Any, doc_text: str | None = None) -> Row:
+    """A Row from a storage FlagRecord."""
+    places = tuple((int(a), int(b)) for a, b in rec.occurrences) or ((rec.start, rec.end),)
+    status = OUTDATED if rec.state == OUTDATED else rec.status
+    excerpt = _excerpt(rec.text or (doc_text[rec.start:rec.end] if doc_text else ""))
+    severity = theme.SEVERITY_RANK.get(str(rec.severity).lower(), 2)
+    return Row(rec.id, FLAG, rec.check, rec.rule, rec.category, severity, status, rec.status,
+               rec.message, excerpt, rec.note or "", places, tuple(rec.suggestions), rec.line,
+               _haystack(rec.message, excerpt, rec.note or "", rec.rule, rec.id))
+
+
+def row_from_note(note: Any, doc_text: str) -> Row:
+    """A Row for a note written on a passage (NoteRecord of kind 'span')."""
+    start, end = int(note.start or 0), int(note.end or 0)
+    passage = note.anchor_text or doc_text[start:end]
+    status = OUTDATED if note.state == OUTDATED else theme.NOTE
+    body = note.body or ""
+    first = _excerpt(body.splitlines()[0] if body.strip() else "(empty note)")
+    line = doc_text.count("\n", 0, start) + 1
+    return Row(f"note:{note.id}", NOTE_ROW, "", "note", theme.NOTE, 0, status, theme.NOTE, first,
+               _excerpt(passage), body, ((start, end),), (), line,
+               _haystack(body, passage, "note"))
+
+
+def with_decision(row: Row, decision: str) -> Row:
+    status = row.status if row.status == OUTDATED else decision
+    return replace(row, decision=decision, status=status)
+
+
+def with_note(row: Row, note: str) -> Row:
+    return replace(row, note=note, haystack=_haystack(row.message, row.excerpt, note, row.rule, row.key))
+
+
+def _order(row: Row) -> tuple:
+    # Outdated rows have no passage in the current text: they go last.
+    return (row.status == OUTDATED, row.start, row.places[0][1] if row.places else 0, row.rule, row.key)
+
+
+class FlagModel(QAbstractTableModel):
+    """Every flag and span note of the open draft, in document order."""
+
+    COLUMNS = ("", "Message", "Passage", "Status")
+    CATEGORY, MESSAGE, PASSAGE, STATUS = range(4)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+        self._index: dict[str, int] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # -- contents ----------------------------------------------------------------------------
+    @property
+    def rows(self) -> list[Row]:
+        return self._rows
+
+    def set_rows(self, rows: Iterable[Row]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(rows, key=_order)
+        self._index = {r.key: i for i, r in enumerate(self._rows)}
+        self.endResetModel()
+
+    def replace_where(self, keep_if, new_rows: Iterable[Row]) -> None:
+        """Drop the rows for which keep_if(row) is false and merge in new_rows (one check's flags)."""
+        kept = [r for r in self._rows if keep_if(r)]
+        self.set_rows(kept + list(new_rows))
+
+    def row(self, key: str) -> Row | None:
+        i = self._index.get(key)
+        return self._rows[i] if i is not None else None
+
+    def row_number(self, key: str) -> int | None:
+        return self._index.get(key)
+
+    def update_rows(self, rows: Sequence[Row]) -> None:
+        """Replace rows in place (same keys): a decision or a note changed."""
+        touched = []
+        for row in rows:
+            i = self._index.get(row.key)
+            if i is not None:
+                self._rows[i] = row
+                touched.append(i)
+        if touched:
+            self.dataChanged.emit(self.index(min(touched), 0),
+                                  self.index(max(touched), len(self.COLUMNS) - 1))
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # -- QAbstractTableModel -----------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.MESSAGE:
+                return row.message
+            if col == self.PASSAGE:
+                count = len(row.places)
+                return f"\u00d7{count}  {row.excerpt}" if count > 1 else row.excerpt
+            if col == self.STATUS:
+                label = theme.status_label(row.status)
+                if row.status == OUTDATED and row.reviewed:
+                    label += f" ({row.decision})"
+                return label + ("  \u270e" if row.note and row.is_flag else "")
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and col == self.CATEGORY:
+            return theme.category_icon(row.category)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.CATEGORY:
+                return f"{theme.category_label(row.category)} \u00b7 {theme.severity_label(row.severity)}"
+            if col == self.PASSAGE and len(row.places) > 1:
+                return f"{len(row.places)} places: {row.excerpt}"
+            if col == self.MESSAGE:
+                return row.message + (f"\n\nNote: {row.note}" if row.note else "")
+            return None
+        if role == Qt.ItemDataRole.FontRole and col == self.MESSAGE and row.status == PENDING \
+                and row.severity >= 3:
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and row.status in (DISMISSED, OUTDATED):
+            return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == KEY_ROLE:
+            return row.key
+        if role == ROW_ROLE:
+            return row
+        return None
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """What the editor chose to see. Empty `hidden` shows every category."""
+
+    hidden: frozenset[str] = frozenset()
+    statuses: frozenset[str] = frozenset({PENDING})
+    min_severity: int = 0
+    text: str = ""
+
+    def accepts(self, row: Row, *, ignore: str = "") -> bool:
+        if ignore != "category" and row.category in self.hidden:
+            return False
+        if row.kind == NOTE_ROW:
+            # Notes have no decision: they show unless the status filter is about outdated rows only.
+            if ignore != "status" and row.status == OUTDATED and OUTDATED not in self.statuses:
+                return False
+        else:
+            if ignore != "status" and row.status not in self.statuses:
+                return False
+            if ignore != "severity" and row.severity < self.min_severity:
+                return False
+        return not self.text or self.text in row.haystack
+
+
+class FlagFilterProxy(QSortFilterProxyModel):
+    """Filters the FlagModel; keeps its document order (no sorting, which would cost Python calls)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._state = FilterState()
+        self.setDynamicSortFilter(True)
+
+    @property
+    def state(self) -> FilterState:
+        return self._state
+
+    def set_state(self, state: FilterState) -> None:
+        state = replace(state, text=state.text.casefold().strip())
+        if state == self._state:
+            return
+        if hasattr(self, "beginFilterChange"):     # Qt 6.10 and later
+            self.beginFilterChange()
+            self._state = state
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._state = state
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        model = self.sourceModel()
+        return self._state.accepts(model.rows[source_row])

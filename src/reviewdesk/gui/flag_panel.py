@@ -1,0 +1,349 @@
+"""The panel beside the draft: review progress, filters with counts, the flag table and the selected flag.
+
+The table is a QTableView over FlagFilterProxy(FlagModel): one model row per flag, never a widget
+per flag. Filter counts are facet counts: each filter's numbers assume the other filters as set.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QProgressBar, QSplitter, QTableView, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from . import theme
+from .flag_detail import FlagDetail
+from .flag_model import (KEY_ROLE, PENDING, STATUS_FILTERS, FilterState, FlagFilterProxy, FlagModel,
+                         NOTE_ROW, Row)
+from .flow_layout import FlowLayout
+
+SEVERITY_CHOICES = ((0, "Any severity"), (1, "Suggestions and up"), (2, "Warnings and up"),
+                    (3, "Errors only"))
+
+
+class FlagPanel(QWidget):
+    current_changed = Signal(str)           # row key, "" when nothing is selected
+    filters_changed = Signal()
+
+    def __init__(self, model: FlagModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = FlagFilterProxy(self)
+        self.proxy.setSourceModel(model)
+        self._current_key = ""
+        self._text = ""
+        self._categories: list[str] = []
+        self._chips: dict[str, QToolButton] = {}
+
+        self.progress_label = QLabel("No draft open")
+        self.progress_label.setObjectName("reviewProgress")
+        bold = self.progress_label.font()
+        bold.setBold(True)
+        self.progress_label.setFont(bold)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumHeight(6)
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(0)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search messages, passages and notes (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._search_timer.timeout.connect(self._apply_filters)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.severity = QComboBox()
+        for level, label in SEVERITY_CHOICES:
+            self.severity.addItem(label, level)
+        self.severity.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self._status_buttons: dict[str, QToolButton] = {}
+        status_row = QHBoxLayout()
+        status_row.setSpacing(2)
+        for status in STATUS_FILTERS:
+            b = self._chip(theme.status_label(status))
+            b.setChecked(status == PENDING)
+            b.toggled.connect(lambda _on: self._apply_filters())
+            self._status_buttons[status] = b
+            status_row.addWidget(b)
+        status_row.addStretch(1)
+        status_row.addWidget(self.severity)
+        self.chip_box = QWidget()
+        self.chip_layout = FlowLayout(self.chip_box, spacing=3)
+
+        self.table = QTableView()
+        self.table.setObjectName("flagTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setIconSize(QSize(16, 16))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        vh = self.table.verticalHeader()
+        vh.setVisible(False)
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(FlagModel.CATEGORY, QHeaderView.ResizeMode.Fixed)
+        hh.resizeSection(FlagModel.CATEGORY, 28)
+        hh.setSectionResizeMode(FlagModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(FlagModel.PASSAGE, QHeaderView.ResizeMode.Interactive)
+        hh.resizeSection(FlagModel.PASSAGE, 170)
+        hh.setSectionResizeMode(FlagModel.STATUS, QHeaderView.ResizeMode.Interactive)
+        hh.resizeSection(FlagModel.STATUS, 86)
+        hh.setHighlightSections(False)
+        self.table.selectionModel().currentRowChanged.connect(self._on_selection_current_row_changed)
+        self.proxy.modelReset.connect(self._restore_current)
+        self.proxy.layoutChanged.connect(self._restore_current)
+        self.empty_label = QLabel("")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setObjectName("emptyLabel")
+
+        self.detail = FlagDetail()
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(8, 8, 8, 0)
+        top_layout.setSpacing(5)
+        top_layout.addWidget(self.progress_label)
+        top_layout.addWidget(self.progress_bar)
+        top_layout.addWidget(self.search)
+        top_layout.addLayout(status_row)
+        top_layout.addWidget(self.chip_box)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.setSpacing(0)
+        table_layout.addWidget(top)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addWidget(self.empty_label)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("flagSplitter")
+        self.splitter.addWidget(table_box)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self._recount_timer = QTimer(self)
+        self._recount_timer.setSingleShot(True)
+        self._recount_timer.setInterval(30)
+        self._recount_timer.timeout.connect(self.recount)
+        model.modelReset.connect(self._recount_timer.start)
+        model.dataChanged.connect(lambda *_a: self._recount_timer.start())
+
+    def _chip(self, label: str) -> QToolButton:
+        b = QToolButton()
+        b.setText(label)
+        b.setCheckable(True)
+        b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        b.setAutoRaise(False)
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return b
+
+    # -- categories and filters -------------------------------------------------------------
+    def set_categories(self, categories: Iterable[str]) -> None:
+        """Categories that get a chip even at zero flags (those of the enabled checks)."""
+        wanted = sorted(set(categories) | set(self._categories), key=theme.category_sort_key)
+        hidden = self.proxy.state.hidden
+        for category in wanted:
+            if category in self._chips:
+                continue
+            chip = self._chip(theme.category_label(category))
+            chip.setIcon(theme.category_icon(category))
+            chip.setIconSize(QSize(14, 14))
+            chip.setChecked(category not in hidden)
+            chip.setToolTip(f"Show or hide {theme.category_label(category).lower()} flags")
+            chip.toggled.connect(lambda _on: self._apply_filters())
+            self._chips[category] = chip
+        self._categories = wanted
+        while self.chip_layout.count():
+            self.chip_layout.takeAt(0)
+        for category in wanted:
+            self.chip_layout.addWidget(self._chips[category])
+        self.chip_box.updateGeometry()
+
+    def filter_state(self) -> FilterState:
+        hidden = frozenset(c for c, chip in self._chips.items() if not chip.isChecked())
+        hidden |= frozenset(c for c in self.proxy.state.hidden if c not in self._chips)
+        statuses = frozenset(s for s, b in self._status_buttons.items() if b.isChecked())
+        return FilterState(hidden, statuses, int(self.severity.currentData() or 0), self.search.text())
+
+    def set_filter_state(self, state: FilterState) -> None:
+        for c, chip in self._chips.items():
+            chip.blockSignals(True)
+            chip.setChecked(c not in state.hidden)
+            chip.blockSignals(False)
+        for s, b in self._status_buttons.items():
+            b.blockSignals(True)
+            b.setChecked(s in state.statuses)
+            b.blockSignals(False)
+        self.severity.blockSignals(True)
+        self.severity.setCurrentIndex(max(0, self.severity.findData(state.min_severity)))
+        self.severity.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(state.text)
+        self.search.blockSignals(False)
+        self.proxy.set_state(state)
+        self._apply_filters()
+
+    def show_statuses(self, statuses: Iterable[str]) -> None:
+        wanted = set(statuses)
+        for s, b in self._status_buttons.items():
+            b.blockSignals(True)
+            b.setChecked(s in wanted)
+            b.blockSignals(False)
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_state(self.filter_state())
+        self._restore_current()
+        self.recount()
+        self.filters_changed.emit()
+
+    def recount(self) -> None:
+        """Counts on every chip, the empty-list message and the review progress."""
+        st = self.proxy.state
+        text, hidden, statuses, floor = st.text, st.hidden, st.statuses, st.min_severity
+        by_category: Counter[str] = Counter()
+        by_status: Counter[str] = Counter()
+        by_severity: Counter[int] = Counter()
+        reviewed = total = 0
+        for r in self.model.rows:
+            is_note = r.kind == NOTE_ROW
+            if not is_note and r.status != "outdated":
+                total += 1
+                reviewed += r.decision != PENDING
+            if text and text not in r.haystack:
+                continue
+            c_ok = r.category not in hidden
+            s_ok = (r.status != "outdated" or "outdated" in statuses) if is_note else r.status in statuses
+            v_ok = is_note or r.severity >= floor
+            if s_ok and v_ok:
+                by_category[r.category] += 1
+            if c_ok and v_ok and not is_note:
+                by_status[r.status] += 1
+            if c_ok and s_ok and not is_note:
+                by_severity[r.severity] += 1
+        for c, chip in self._chips.items():
+            chip.setText(f"{theme.category_label(c)} {by_category.get(c, 0)}")
+        for s, b in self._status_buttons.items():
+            b.setText(f"{theme.status_label(s)} {by_status.get(s, 0)}")
+        for i, (level, label) in enumerate(SEVERITY_CHOICES):
+            n = sum(v for k, v in by_severity.items() if k >= level)
+            self.severity.setItemText(i, f"{label} ({n})")
+        self.set_progress(reviewed, total)
+        shown = self.proxy.rowCount()
+        self.empty_label.setVisible(shown == 0)
+        if shown == 0:
+            self.empty_label.setText("No flags yet." if not self.model.rows else
+                                     "Nothing matches these filters." if reviewed < total or text
+                                     else "Every flag is reviewed.")
+
+    def set_progress(self, reviewed: int, total: int) -> None:
+        self.progress_label.setText(f"{reviewed} of {total} reviewed" if total else "No flags")
+        self.progress_bar.setRange(0, max(1, total))
+        self.progress_bar.setValue(reviewed)
+
+    # -- selection --------------------------------------------------------------------------
+    @property
+    def current_key(self) -> str:
+        return self._current_key
+
+    def current_row(self) -> Row | None:
+        return self.model.row(self._current_key) if self._current_key else None
+
+    def selected_keys(self) -> list[str]:
+        keys = [self.proxy.data(i, KEY_ROLE) for i in self.table.selectionModel().selectedRows()]
+        if self._current_key and self._current_key not in keys:
+            keys.insert(0, self._current_key)
+        return [k for k in keys if k]
+
+    def visible_keys(self) -> list[str]:
+        return [self.proxy.data(self.proxy.index(i, 0), KEY_ROLE) for i in range(self.proxy.rowCount())]
+
+    def select_key(self, key: str, extra: Iterable[str] = ()) -> bool:
+        """Make a row current (and select `extra` rows too); False if the filters hide it."""
+        index = self._proxy_index(key)
+        if not index.isValid():
+            return False
+        sm = self.table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        sm.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        for other in extra:
+            i = self._proxy_index(other)
+            if i.isValid():
+                sm.select(i, flags.Select | flags.Rows)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        return True
+
+    def clear_selection(self) -> None:
+        self.table.selectionModel().clearSelection()
+        self.table.selectionModel().setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+        self._set_current("")
+
+    def _proxy_index(self, key: str) -> QModelIndex:
+        n = self.model.row_number(key)
+        if n is None:
+            return QModelIndex()
+        return self.proxy.mapFromSource(self.model.index(n, 0))
+
+    def neighbour(self, key: str, step: int, pending_only: bool = True) -> str:
+        """The next (step 1) or previous (-1) shown row after `key` in document order, wrapping."""
+        rows = self.model.rows
+        if not rows:
+            return ""
+        state = self.proxy.state
+        n = self.model.row_number(key) if key else None
+        start = n if n is not None else (-1 if step > 0 else len(rows))
+        for i in range(1, len(rows) + 1):
+            row = rows[(start + step * i) % len(rows)]
+            if row.key != key and state.accepts(row) and \
+                    (not pending_only or (row.is_flag and row.status == PENDING)):
+                return row.key
+        return ""
+
+    def _on_selection_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        key = self.proxy.data(current, KEY_ROLE) if current.isValid() else ""
+        self._set_current(key or "")
+
+    def _set_current(self, key: str) -> None:
+        changed = key != self._current_key
+        self._current_key = key
+        self.detail.show_row(self.model.row(key) if key else None, self._text)
+        if changed:
+            self.current_changed.emit(key)
+
+    def refresh_detail(self) -> None:
+        """The current row's data changed (a decision, a note, a new check run)."""
+        row = self.current_row()
+        if row is None and self._current_key:
+            self._current_key = ""
+            self.current_changed.emit("")
+        self.detail.show_row(row, self._text, self.detail.place)
+
+    def _restore_current(self) -> None:
+        """After a reset or refilter, keep the same row current if it is still shown."""
+        key = self._current_key
+        if key and self._proxy_index(key).isValid():
+            index = self._proxy_index(key)
+            sm = self.table.selectionModel()
+            if sm.currentIndex() != index:
+                sm.blockSignals(True)
+                sm.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect |
+                                   QItemSelectionModel.SelectionFlag.Rows)
+                sm.blockSignals(False)
+                self.table.viewport().update()
+
+    def set_text(self, text: str) -> None:
+        """The draft's text, for the detail pane's place excerpts."""
+        self._text = text

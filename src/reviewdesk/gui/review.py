@@ -1,0 +1,362 @@
+"""The open review behind the window: the draft, its flags model, notes, claims, and the checks running on it.
+
+No widgets here: the window and the tests drive a ReviewController and listen to its signals.
+Decisions and notes are written to the store at once, on the GUI thread (they are small);
+opening a draft and recording a check's flags run in the pool (see review_jobs).
+"""
+from __future__ import annotations
+
+import logging
+from functools import partial
+from typing import Any, Iterable
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from ..core.document import Document
+from ..core.engine import CANCELLED, FAILED, OK, CheckStatus, Engine
+from ..core.progress import CancelToken
+from ..core.settings import Settings
+from ..service import settings_for
+from ..storage.records import DocumentRecord, NoteRecord
+from . import review_jobs
+from .editor.offsets import OffsetMap
+from .flag_model import FlagModel, Row, row_from_note, with_decision, with_note
+from .workers import JobRunner
+
+log = logging.getLogger(__name__)
+
+
+class ReviewController(QObject):
+    """One draft under review at a time; every public method runs on the GUI thread."""
+
+    opening = Signal(str)                       # path
+    open_failed = Signal(str, str)              # path, one-sentence reason
+    document_opened = Signal()
+    document_closed = Signal()
+    check_started = Signal(str, str)            # check id, name
+    check_progress = Signal(str, float)         # check id, fraction
+    check_finished = Signal(str, str, str)      # check id, ok|failed|unavailable|cancelled, message
+    checks_done = Signal()
+    rows_changed = Signal()                     # flags or span notes added, removed or redecided
+    metrics_changed = Signal(str)               # check id
+    notes_changed = Signal()
+    claims_changed = Signal()
+    decision_saved = Signal(list, str)          # flag ids, status
+    engines_warm = Signal(str)                  # "" when ready, else why not
+
+    def __init__(self, store: Any, engine: Engine | None = None, settings: Settings | None = None,
+                 reviewer: str = "reviewer", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.engine = engine or Engine()
+        self.base_settings = settings or Settings()
+        self.reviewer = reviewer
+        self.model = FlagModel(self)
+        self.runner = JobRunner(self)
+        self.runner.job_done.connect(self._on_runner_job_done)
+        self.runner.job_failed.connect(self._on_runner_job_failed)
+        self.runner.job_cancelled.connect(self._on_runner_job_cancelled)
+        self.runner.job_progress.connect(self._on_runner_job_progress)
+        self._reset_state()
+
+    def _reset_state(self) -> None:
+        self.path: str | None = None
+        self.doc: Document | None = None
+        self.record: DocumentRecord | None = None
+        self.offsets = OffsetMap("")
+        self.settings = self.base_settings
+        self.places: dict[tuple, list[tuple[int, int, int]]] = {}
+        self.document_notes: list[NoteRecord] = []
+        self.claims: list[Any] = []
+        self.metrics: dict[str, Any] = {}
+        self.statuses: dict[str, CheckStatus] = {}
+        self._gate: review_jobs.WriteGate | None = None
+        self._token: CancelToken | None = None
+        self._jobs: dict[int, str] = {}           # this draft's jobs: id -> check id ("" = open)
+
+    # -- opening and closing -----------------------------------------------------------------
+    def warm(self) -> None:
+        """Build the costly engines (Harper) in the background, once, at start."""
+        self.runner.submit("warm", partial(review_jobs.warm, self.engine, self.base_settings.language),
+                           priority=-1)
+
+    def open_path(self, path: str) -> None:
+        self.close_document()
+        self.path = path
+        self._gate, self._token = review_jobs.WriteGate(), CancelToken()
+        job = self.runner.submit("open", partial(review_jobs.open_draft, path, self.store,
+                                                 self.base_settings, self._gate), self._token, 1)
+        self._jobs[job] = ""
+        self.opening.emit(path)
+
+    @property
+    def is_open(self) -> bool:
+        return self.doc is not None
+
+    @property
+    def is_loading(self) -> bool:
+        return "" in self._jobs.values()
+
+    @property
+    def running_checks(self) -> list[str]:
+        return [c for c in self._jobs.values() if c]
+
+    def close_document(self) -> None:
+        """Stop this draft's jobs; once this returns nothing more is written for it."""
+        if self._token is not None:
+            self._token.cancel()
+        if self._gate is not None:
+            self._gate.close()
+        for job in list(self._jobs):
+            self.runner.forget(job)
+        had = self.doc is not None or self.path is not None
+        self._reset_state()
+        self.model.set_rows([])
+        if had:
+            self.document_closed.emit()
+
+    def cancel_checks(self, *, announce: bool = True) -> None:
+        """Stop the running checks of this draft; their results are thrown away."""
+        if self._token is not None:
+            self._token.cancel()
+        for job, check_id in list(self._jobs.items()):
+            if check_id:
+                self.runner.forget(job)
+                del self._jobs[job]
+                self.statuses[check_id] = CheckStatus(check_id, self._name(check_id), "", CANCELLED,
+                                                      "Cancelled.")
+                self.check_finished.emit(check_id, CANCELLED, "Cancelled.")
+        self._token = CancelToken()
+        if announce:
+            self.checks_done.emit()
+
+    def start_checks(self) -> None:
+        """(Re)run every enabled check, one job each, fast checks first."""
+        if self.doc is None or self.record is None or self._gate is None:
+            return
+        if self.running_checks:
+            self.cancel_checks(announce=False)
+        self._token = CancelToken()
+        self.statuses = {}
+        checks = sorted(self.engine.checks_for(self.settings), key=lambda c: hasattr(c, "warm"))
+        for check in checks:
+            work = partial(review_jobs.run_and_record, self.engine, check, self.doc, self.settings,
+                           self.store, self.record, self.offsets, self._gate)
+            job = self.runner.submit(f"check:{check.id}", work, self._token)
+            self._jobs[job] = check.id
+            self.check_started.emit(check.id, check.name)
+        if not checks:
+            self.checks_done.emit()
+
+    def set_settings(self, settings: Settings) -> None:
+        """New review settings: checks run again on the open draft."""
+        self.base_settings = settings
+        if self.doc is not None and self.record is not None:
+            self.settings = settings_for(self.store, self.record, settings)
+            self.start_checks()
+
+    def _name(self, check_id: str) -> str:
+        try:
+            return self.engine.check(check_id).name
+        except KeyError:
+            return check_id
+
+    # -- results from the pool ----------------------------------------------------------------
+    @Slot(int, str, object)
+    def _on_runner_job_done(self, job_id: int, tag: str, result: object) -> None:
+        if tag == "warm":
+            self.engines_warm.emit("")
+            return
+        check_id = self._jobs.pop(job_id, None)
+        if check_id is None:
+            return
+        if check_id == "":
+            self._apply_open(result)
+        else:
+            self._apply_check(check_id, result)
+
+    def _apply_open(self, opened: review_jobs.OpenedDraft) -> None:
+        self.doc, self.record, self.offsets = opened.doc, opened.record, opened.offsets
+        self.settings = opened.settings
+        self.places = dict(opened.places)
+        self.document_notes = [n for n in opened.notes if n.kind == "document"]
+        self.claims = list(opened.claims)
+        self.metrics = {k: v for k, v in opened.metrics.items() if isinstance(v, dict)}
+        self.model.set_rows(opened.rows)
+        self.document_opened.emit()
+        self.rows_changed.emit()
+        for check_id in self.metrics:
+            self.metrics_changed.emit(check_id)
+        if self.claims:
+            self.claims_changed.emit()
+        self.start_checks()
+
+    def _apply_check(self, check_id: str, result: review_jobs.CheckResult) -> None:
+        self.statuses[check_id] = result.status
+        if result.status.status == OK:
+            known = {r.key: r for r in self.model.rows if r.check == check_id}
+            merged = []
+            for row in result.rows:
+                mine = known.get(row.key)
+                # Decisions and notes made here while the check ran are newer than the job's read.
+                if mine is not None and (mine.decision, mine.note) != (row.decision, row.note):
+                    row = with_note(with_decision(row, mine.decision), mine.note)
+                merged.append(row)
+            self.places.update(result.places)
+            self.model.replace_where(lambda r: r.check != check_id, merged)
+            self.rows_changed.emit()
+            self.metrics[check_id] = result.metrics
+            self.metrics_changed.emit(check_id)
+            if result.claims is not None:
+                self.claims = list(result.claims)
+                self.claims_changed.emit()
+        self.check_finished.emit(check_id, result.status.status, result.status.message)
+        self._maybe_done()
+
+    @Slot(int, str, str)
+    def _on_runner_job_failed(self, job_id: int, tag: str, message: str) -> None:
+        if tag == "warm":
+            self.engines_warm.emit(message)
+            return
+        check_id = self._jobs.pop(job_id, None)
+        if check_id is None:
+            return
+        if check_id == "":
+            path = self.path or ""
+            self._reset_state()
+            self.open_failed.emit(path, message)
+            return
+        self.statuses[check_id] = CheckStatus(check_id, self._name(check_id), "", FAILED, message)
+        self.check_finished.emit(check_id, FAILED, message)
+        self._maybe_done()
+
+    @Slot(int, str)
+    def _on_runner_job_cancelled(self, job_id: int, _tag: str) -> None:
+        check_id = self._jobs.pop(job_id, None)
+        if check_id:
+            self.check_finished.emit(check_id, CANCELLED, "Cancelled.")
+            self._maybe_done()
+
+    @Slot(int, str, float, str)
+    def _on_runner_job_progress(self, job_id: int, _tag: str, fraction: float, _message: str) -> None:
+        check_id = self._jobs.get(job_id)
+        if check_id:
+            self.check_progress.emit(check_id, fraction)
+
+    def _maybe_done(self) -> None:
+        if self.running_checks:
+            return
+        if self.record is not None and all(s.status != CANCELLED for s in self.statuses.values()):
+            # Same bookkeeping as the CLI, so `reviewdesk export` knows this review is current.
+            try:
+                saved = self.store.metrics(self.record)
+                saved["checks"] = [dict(s.__dict__) for s in self.statuses.values()]
+                saved["sha256"] = self.doc.sha256 if self.doc else ""
+                self.store.save_metrics(self.record, saved)
+            except Exception:   # bookkeeping only; the flags themselves are already stored
+                log.exception("could not save the check statuses")
+        self.checks_done.emit()
+
+    # -- decisions -----------------------------------------------------------------------------
+    def decide(self, keys: Iterable[str], status: str) -> dict[str, str]:
+        """Set flags' status (pending, accepted, dismissed); returns their previous statuses."""
+        rows = [r for r in (self.model.row(k) for k in keys) if r is not None and r.is_flag]
+        if not rows or self.record is None:
+            return {}
+        previous = {r.key: r.decision for r in rows}
+        self.store.set_statuses(self.record, [r.key for r in rows], status, self.reviewer)
+        self.model.update_rows([with_decision(r, status) for r in rows])
+        self.rows_changed.emit()
+        self.decision_saved.emit([r.key for r in rows], status)
+        return previous
+
+    def restore(self, previous: dict[str, str]) -> None:
+        """Put flags back to the statuses decide() returned (undo)."""
+        by_status: dict[str, list[str]] = {}
+        for key, status in previous.items():
+            by_status.setdefault(status, []).append(key)
+        for status, keys in by_status.items():
+            self.decide(keys, status)
+
+    def similar_pending(self, key: str) -> list[str]:
+        """Pending flags with the same rule as this one, this one included ("dismiss all like this")."""
+        row = self.model.row(key)
+        if row is None or not row.is_flag:
+            return []
+        return [r.key for r in self.model.rows
+                if r.is_flag and r.rule == row.rule and r.status == "pending"]
+
+    def progress_counts(self) -> tuple[int, int]:
+        """(reviewed, total) over the current draft's active flags."""
+        total = reviewed = 0
+        for r in self.model.rows:
+            if r.is_flag and r.active:
+                total += 1
+                reviewed += r.reviewed
+        return reviewed, total
+
+    # -- notes and claims ---------------------------------------------------------------------
+    def set_flag_note(self, key: str, body: str) -> None:
+        row = self.model.row(key)
+        if row is None or not row.is_flag or self.record is None or row.note == body:
+            return
+        self.store.set_flag_note(self.record, key, body, self.reviewer)
+        self.model.update_rows([with_note(row, body)])
+        self.notes_changed.emit()
+
+    def add_span_note(self, start: int, end: int, body: str = "") -> str | None:
+        if self.record is None or self.doc is None:
+            return None
+        note = self.store.add_span_note(self.record, start, end, self.doc.text[start:end], body,
+                                        self.reviewer)
+        row = row_from_note(note, self.doc.text)
+        self.places.update(review_jobs.places_for([row], self.offsets))
+        self.model.replace_where(lambda r: True, [row])
+        self.rows_changed.emit()
+        self.notes_changed.emit()
+        return row.key
+
+    def set_span_note(self, key: str, body: str) -> None:
+        row = self.model.row(key)
+        if row is None or row.is_flag or row.note == body:
+            return
+        note = self.store.update_note(int(key.split(":", 1)[1]), body)
+        self.model.update_rows([row_from_note(note, self.doc.text if self.doc else "")])
+        self.notes_changed.emit()
+
+    def delete_span_note(self, key: str) -> None:
+        row = self.model.row(key)
+        if row is None or row.is_flag:
+            return
+        self.store.delete_note(int(key.split(":", 1)[1]))
+        self.model.replace_where(lambda r: r.key != key, [])
+        self.rows_changed.emit()
+        self.notes_changed.emit()
+
+    def add_document_note(self, body: str = "") -> NoteRecord | None:
+        if self.record is None:
+            return None
+        note = self.store.add_document_note(self.record, body, self.reviewer)
+        self.document_notes.append(note)
+        self.notes_changed.emit()
+        return note
+
+    def set_document_note(self, note_id: int, body: str) -> None:
+        note = self.store.update_note(note_id, body)
+        self.document_notes = [note if n.id == note_id else n for n in self.document_notes]
+        self.notes_changed.emit()
+
+    def delete_document_note(self, note_id: int) -> None:
+        self.store.delete_note(note_id)
+        self.document_notes = [n for n in self.document_notes if n.id != note_id]
+        self.notes_changed.emit()
+
+    def set_claim(self, claim_id: str, status: str | None = None, note: str | None = None) -> None:
+        if self.record is None:
+            return
+        updated = self.store.set_claim(self.record, claim_id, status, note)
+        self.claims = [updated if c.id == claim_id else c for c in self.claims]
+        self.claims_changed.emit()
+
+    def row(self, key: str) -> Row | None:
+        return self.model.row(key)

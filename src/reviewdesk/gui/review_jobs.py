@@ -1,0 +1,135 @@
+"""The work the window sends to the thread pool: open a draft, run one check and record its outcome.
+
+These functions see only plain data (the immutable Document, the thread-safe ReviewStore, an
+OffsetMap) and return plain results; the GUI thread applies them. Recording a check's flags runs
+here because on a long draft it is a transaction over thousands of rows; the WriteGate makes sure
+nothing is written for a draft once the window has let go of it.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.document import Document
+from ..core.engine import OK, CheckStatus, Engine
+from ..core.errors import Cancelled
+from ..core.loaders import load_document
+from ..core.progress import Progress
+from ..core.settings import Settings
+from ..service import record_outcome, settings_for
+from ..storage.records import DocumentRecord, NoteRecord
+from .editor.offsets import OffsetMap
+from .flag_model import Row, row_from_flag, row_from_note
+
+Places = dict[tuple, list[tuple[int, int, int]]]
+
+
+class WriteGate:
+    """A draft's permission to write: closed (under the lock) before the window moves on.
+
+    A job writes only inside `with gate:` after `gate.check(progress)`; closing takes the same
+    lock, so once close() returns no job of that draft can write again.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open = True
+
+    def __enter__(self) -> "WriteGate":
+        self._lock.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._lock.release()
+
+    def check(self, progress: Progress) -> None:
+        progress.check()
+        if not self._open:
+            raise Cancelled()
+
+    def close(self) -> None:
+        with self._lock:
+            self._open = False
+
+
+@dataclass
+class OpenedDraft:
+    doc: Document
+    record: DocumentRecord
+    offsets: OffsetMap
+    settings: Settings
+    rows: list[Row]
+    places: Places
+    notes: list[NoteRecord]
+    claims: list[Any]
+    metrics: dict[str, Any]
+    same_text: bool          # the stored review was made on exactly this text
+
+
+@dataclass
+class CheckResult:
+    status: CheckStatus
+    rows: list[Row] = field(default_factory=list)      # this check's flags after recording
+    places: Places = field(default_factory=dict)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    claims: list[Any] | None = None
+
+
+def places_for(rows: list[Row], offsets: OffsetMap) -> Places:
+    out: Places = {}
+    for row in rows:
+        if row.places not in out:
+            out[row.places] = [seg for a, b in row.places for seg in offsets.segments(a, b)]
+    return out
+
+
+def open_draft(path: str, store: Any, base: Settings, gate: WriteGate,
+               progress: Progress) -> OpenedDraft:
+    """Read the draft and what the database already knows about it."""
+    progress.report(0.1, "Reading")
+    doc = load_document(path)
+    progress.report(0.4, "Opening the review")
+    offsets = OffsetMap(doc.text)
+    with gate:
+        gate.check(progress)
+        record = store.open_document(doc)
+        metrics = store.metrics(record)
+        same = metrics.get("sha256") == doc.sha256
+        if not same:
+            # A revised draft: span notes move to their passages, or become outdated.
+            store.relocate_notes(record, doc)
+    state = store.state(record)
+    progress.report(0.7, "Restoring decisions")
+    # Stored flags of another version point into another text: they wait for the checks.
+    rows = [row_from_flag(f, doc.text) for f in state.flags if same or f.state == "outdated"]
+    rows += [row_from_note(n, doc.text) for n in state.notes if n.kind == "span"]
+    notes = [n for n in state.notes if n.kind != "span"]
+    return OpenedDraft(doc, record, offsets, settings_for(store, record, base), rows,
+                       places_for([r for r in rows if r.active], offsets), notes,
+                       list(state.claims) if same else [], metrics if same else {}, same)
+
+
+def run_and_record(engine: Engine, check: Any, doc: Document, settings: Settings, store: Any,
+                   record: DocumentRecord, offsets: OffsetMap, gate: WriteGate,
+                   progress: Progress) -> CheckResult:
+    """Run one check, then record its outcome unless the draft was let go meanwhile."""
+    outcome = engine.run_check(check, doc, settings, progress)
+    if outcome.status.status != OK:
+        return CheckResult(outcome.status)
+    with gate:
+        gate.check(progress)
+        records = record_outcome(store, record, doc, outcome)
+        claims = store.claims(record) if "claims" in outcome.metrics else None
+    rows = [row_from_flag(r, doc.text) for r in records if r.check == check.id]
+    return CheckResult(outcome.status, rows, places_for([r for r in rows if r.active], offsets),
+                       dict(outcome.metrics), claims)
+
+
+def warm(engine: Engine, language: str, progress: Progress) -> str:
+    """Build costly engines (the Harper linter) ahead of the first check."""
+    for check in engine.all_checks:
+        if hasattr(check, "warm"):
+            progress.check()
+            check.warm(language)
+    return "warm"

@@ -1,0 +1,202 @@
+"""Flags of a review: syncing a check's findings by fingerprint, listing them, and deciding on them."""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Text, and_, bindparam, insert, select, type_coerce, update
+from sqlalchemy.orm import Session
+
+from ..core.document import Document
+from ..core.errors import UnknownFlag
+from ..core.flags import Flag, Severity, fingerprint, short_id
+from .models import DecisionRow, FlagRow, NoteRow, utcnow
+from .records import ACTIVE, OUTDATED, PENDING, STATUSES, DecisionRecord, FlagRecord
+
+# Stays under every SQLite build's limit on bound parameters in one statement.
+CHUNK = 500
+
+# What a new run of a check may change. Their digest is stored, so a re-check compares one short
+# string per flag (no JSON to decode) and writes only the flags that really changed.
+_FINDING = ("check", "rule", "category", "severity", "start", "end", "line", "col", "text", "message",
+            "suggestions", "occurrences", "engines", "score")
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def sync_flags(s: Session, review_id: int, doc: Document, flags: Iterable[Flag],
+               checks_ran: set[str]) -> None:
+    now = utcnow()
+    stored: dict[str, tuple[int, str, str, str]] = {}
+    taken: set[str] = set()
+    for pk, fp, sid, check, state, digest in s.execute(
+            select(FlagRow.id, FlagRow.fingerprint, FlagRow.short_id, FlagRow.check, FlagRow.state,
+                   FlagRow.digest).where(FlagRow.review_id == review_id)):
+        stored[fp] = (pk, check, state, digest)
+        taken.add(sid)
+
+    updates: list[dict[str, Any]] = []
+    inserts: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for flag in flags:
+        fp = flag.fingerprint or fingerprint(flag, doc.text)
+        if fp in seen:      # one finding reported twice (two merged runs): keep the first
+            continue
+        seen.add(fp)
+        values = _finding(doc, flag)
+        old = stored.get(fp)
+        if old is not None:
+            if (old[2], old[3]) != (ACTIVE, values["digest"]):
+                updates.append({"id": old[0], **values, "state": ACTIVE, "updated_at": now})
+            continue
+        sid = _free_id(flag.id or short_id(fp), fp, taken)
+        taken.add(sid)
+        inserts.append({**values, "review_id": review_id, "fingerprint": fp, "short_id": sid,
+                        "state": ACTIVE, "status": PENDING, "decided_by": None, "decided_at": None,
+                        "created_at": now, "updated_at": now})
+
+    gone = [pk for fp, (pk, check, state, _) in stored.items()
+            if fp not in seen and state == ACTIVE and check in checks_ran]
+    # Core statements with executemany: the ORM's per-row bookkeeping costs seconds at 20,000 flags.
+    table = FlagRow.__table__
+    if updates:
+        s.execute(table.update().where(table.c.id == bindparam("row_id")),
+                  [{"row_id": u.pop("id"), **_by_column(u)} for u in updates])
+    for part in chunks(gone):
+        s.execute(update(FlagRow).where(FlagRow.id.in_(part)).values(state=OUTDATED, updated_at=now))
+    if inserts:
+        s.execute(table.insert(), [_by_column(values) for values in inserts])
+
+
+_COLUMN = {name: column.key for name, column in FlagRow.__mapper__.columns.items()}
+
+
+def _by_column(values: dict[str, Any]) -> dict[str, Any]:
+    """Attribute names (start, check) to column names (start_offset, check_id) for Core statements."""
+    return {_COLUMN[name]: value for name, value in values.items()}
+
+
+def _finding(doc: Document, flag: Flag) -> dict[str, Any]:
+    line, col = doc.line_col(flag.start)
+    places = flag.occurrences or ((flag.start, flag.end),)
+    values = {
+        "check": flag.check, "rule": flag.rule, "category": flag.category,
+        "severity": Severity.parse(flag.severity).label,
+        "start": flag.start, "end": flag.end, "line": line, "col": col,
+        "text": doc.text[flag.start:flag.end], "message": flag.message,
+        "suggestions": list(flag.suggestions),
+        "occurrences": [[int(p[0]), int(p[1])] if isinstance(p, (tuple, list)) else [p.start, p.end]
+                        for p in places],
+        "engines": list(flag.engines),
+        "score": None if flag.score is None else float(flag.score),
+    }
+    values["digest"] = hashlib.blake2b(repr([values[k] for k in _FINDING]).encode("utf-8"),
+                                       digest_size=12).hexdigest()
+    return values
+
+
+def _free_id(wanted: str, fp: str, taken: set[str]) -> str:
+    """The engine's short id unless an older flag of this review already has it; then a longer one."""
+    for candidate in (wanted, fp[:8], fp[:16]):
+        if candidate and candidate not in taken:
+            return candidate
+    return fp      # unique: a stored flag with this fingerprint would have been matched
+
+
+_LISTED = (FlagRow.start, FlagRow.end, FlagRow.rule, FlagRow.short_id, FlagRow.fingerprint,
+           FlagRow.check, FlagRow.category, FlagRow.severity, FlagRow.line, FlagRow.col, FlagRow.text,
+           FlagRow.message, type_coerce(FlagRow.suggestions, Text), type_coerce(FlagRow.occurrences, Text),
+           type_coerce(FlagRow.engines, Text), FlagRow.state, FlagRow.status, FlagRow.decided_by,
+           FlagRow.decided_at, NoteRow.body, FlagRow.score)
+
+
+def list_flags(s: Session, review_id: int, include_outdated: bool = True,
+               pks: Sequence[int] | None = None) -> list[FlagRecord]:
+    """Active flags in document order, then outdated ones, each with its decision and note."""
+    # Plain tuples, not ORM objects, and JSON decoded here with a cache: a long review has tens
+    # of thousands of flags, most with the same few suggestion and engine lists.
+    query = (select(*_LISTED)
+             .outerjoin(NoteRow, and_(NoteRow.flag_id == FlagRow.id, NoteRow.kind == "flag"))
+             .where(FlagRow.review_id == review_id)
+             .order_by(FlagRow.state != ACTIVE, FlagRow.start, FlagRow.end, FlagRow.rule, FlagRow.short_id))
+    if not include_outdated:
+        query = query.where(FlagRow.state == ACTIVE)
+    rows: list[Any] = []
+    if pks is None:
+        rows = list(s.execute(query))
+    else:
+        for part in chunks(list(pks)):
+            rows.extend(s.execute(query.where(FlagRow.id.in_(part))))
+        rows.sort(key=lambda r: (r[15] != ACTIVE, r[0], r[1], r[2], r[3]))
+    return [FlagRecord(
+        id=r[3], fingerprint=r[4], check=r[5], rule=r[2], category=r[6], severity=r[7], start=r[0],
+        end=r[1], line=r[8], column=r[9], text=r[10], message=r[11], suggestions=_strings(r[12]),
+        occurrences=_places(r[13], r[0], r[1]), engines=_strings(r[14]), state=r[15], status=r[16],
+        decided_by=r[17], decided_at=r[18], note=r[19] or "", score=r[20]) for r in rows]
+
+
+@lru_cache(maxsize=4096)
+def _strings_of(raw: str) -> tuple[str, ...]:
+    return tuple(json.loads(raw))
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    # SQLite hands back the JSON text; PostgreSQL's driver has already decoded it.
+    if value is None:
+        return ()
+    return _strings_of(value) if isinstance(value, str) else tuple(value)
+
+
+def _places(value: Any, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    if value is None:
+        return ()
+    if value == f"[[{start}, {end}]]":      # the usual single place, without a JSON parse
+        return ((start, end),)
+    return tuple((a, b) for a, b in (json.loads(value) if isinstance(value, str) else value))
+
+
+def flag_pks(s: Session, review_id: int, flag_ids: Sequence[str]) -> dict[str, int]:
+    """Short id -> row id for every given id; raises UnknownFlag naming the first one missing."""
+    found: dict[str, int] = {}
+    for part in chunks(list(dict.fromkeys(flag_ids))):
+        for pk, sid in s.execute(select(FlagRow.id, FlagRow.short_id)
+                                 .where(FlagRow.review_id == review_id, FlagRow.short_id.in_(part))):
+            found[sid] = pk
+    for flag_id in flag_ids:
+        if flag_id not in found:
+            raise UnknownFlag(f"There is no flag {flag_id} in the review of this document.")
+    return found
+
+
+def set_statuses(s: Session, review_id: int, flag_ids: Sequence[str], status: str,
+                 reviewer: str) -> list[FlagRecord]:
+    if status not in STATUSES:
+        raise ValueError(f"Unknown status {status!r}: use pending, accepted or dismissed.")
+    pks = flag_pks(s, review_id, flag_ids)
+    now = utcnow()
+    changed: list[int] = []
+    for part in chunks(list(pks.values())):
+        changed.extend(s.scalars(select(FlagRow.id).where(FlagRow.id.in_(part), FlagRow.status != status)))
+    decided_by, decided_at = (None, None) if status == PENDING else (reviewer, now)
+    for part in chunks(changed):
+        s.execute(update(FlagRow).where(FlagRow.id.in_(part))
+                  .values(status=status, decided_by=decided_by, decided_at=decided_at, updated_at=now))
+    if changed:
+        s.execute(insert(DecisionRow), [{"flag_id": pk, "status": status, "reviewer": reviewer, "at": now}
+                                        for pk in changed])
+    records = {rec.id: rec for rec in list_flags(s, review_id, pks=list(pks.values()))}
+    return [records[flag_id] for flag_id in dict.fromkeys(flag_ids)]
+
+
+def history(s: Session, review_id: int, flag_id: str) -> list[DecisionRecord]:
+    pk = flag_pks(s, review_id, [flag_id])[flag_id]
+    rows = s.execute(select(DecisionRow.status, DecisionRow.reviewer, DecisionRow.at)
+                     .where(DecisionRow.flag_id == pk).order_by(DecisionRow.at, DecisionRow.id))
+    return [DecisionRecord(flag_id=flag_id, status=st, reviewer=who, at=at) for st, who, at in rows]
+

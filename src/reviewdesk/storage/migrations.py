@@ -1,0 +1,90 @@
+"""Brings a review database to the newest schema with Alembic, run from code on every open.
+
+Developers add a revision after changing models.py with
+`python -m reviewdesk.storage.migrations revision "what changed"`, then review the generated file.
+"""
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Connection, Engine
+
+from ..core.errors import StorageError
+from .database import WRITES
+
+SCRIPTS = "reviewdesk.storage:alembic"      # shipped as package data, found through the package
+VERSION_TABLE = "alembic_version"
+
+
+def alembic_config(url: str | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", SCRIPTS)
+    if url:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+@lru_cache(maxsize=1)
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade_to_head(engine: Engine, where: str) -> str:
+    """Migrate in one transaction (Alembic's own); returns the revision the database is now at."""
+    with engine.connect() as connection:
+        current = current_revision(connection)
+        if current == head_revision():
+            return current
+        known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+        if current is not None and current not in known:
+            raise StorageError(f"The review database {where} was made by a newer ReviewDesk "
+                               f"(schema {current}); update ReviewDesk to open it.")
+        connection.rollback()   # the version query opened a transaction; Alembic begins its own
+        # As a writer, so a second process opening a new database waits instead of racing.
+        connection.execution_options(**{WRITES: True})
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        try:
+            command.upgrade(config, "head")
+        except CommandError as exc:
+            raise StorageError(f"Cannot update the review database {where} to the current "
+                               f"schema: {exc}.") from exc
+        connection.commit()
+        return head_revision()
+
+
+def _main(argv: list[str]) -> int:
+    if len(argv) >= 2 and argv[0] == "revision":
+        # Autogenerate against a scratch database at head, so only the model changes show up.
+        import tempfile
+        from pathlib import Path
+
+        from ..paths import sqlite_url
+        from .database import make_engine
+
+        with tempfile.TemporaryDirectory() as folder:
+            url = sqlite_url(Path(folder) / "scratch.db")
+            engine = make_engine(url)
+            upgrade_to_head(engine, url)
+            engine.dispose()
+            command.revision(alembic_config(url), message=" ".join(argv[1:]), autogenerate=True,
+                             rev_id=f"{int(head_revision()) + 1:04d}")
+        return 0
+    print('usage: python -m reviewdesk.storage.migrations revision "message"', file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main(sys.argv[1:]))
