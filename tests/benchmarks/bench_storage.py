@@ -51,7 +51,8 @@ def main() -> None:
         flags, revised_flags = flags_for(doc, args.flags), flags_for(revised, args.flags, len(PREFIX))
         print(f"{len(text.split()):,} words, {len(flags):,} flags, {store.database_info()}")
         record = timed("open_document", lambda: store.open_document(doc))
-        stored = timed("sync_flags, first time (all new)", lambda: store.sync_flags(record, doc, flags, {"bench"}))
+        stored = timed("sync_flags, first time (all new)",
+                       lambda: store.sync_flags(record, doc, flags, {"bench"}))
         timed("sync_flags, unchanged re-check", lambda: store.sync_flags(record, doc, flags, {"bench"}))
         timed("sync_flags, revision (every offset moved)",
               lambda: store.sync_flags(record, revised, revised_flags, {"bench"}))

@@ -13,7 +13,7 @@ from reviewdesk.checks.grammar_harper import HarperEngine
 from reviewdesk.checks.grammar_lt import LanguageToolEngine
 from reviewdesk.checks.grammar_merge import merge, same_problem
 from reviewdesk.core.document import document_from_text
-from reviewdesk.core.engine import OK, UNAVAILABLE, Engine
+from reviewdesk.core.engine import UNAVAILABLE, Engine
 from reviewdesk.core.errors import CheckUnavailable
 from reviewdesk.core.flags import Flag, Severity
 from reviewdesk.core.settings import Settings

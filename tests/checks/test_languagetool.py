@@ -290,6 +290,71 @@ def test_no_network_for_the_download_is_a_reason(monkeypatch, tmp_path):
         install(Progress(), url=f"http://127.0.0.1:{port}/LanguageTool-6.8.zip")
 
 
+@pytest.fixture(scope="module")
+def standin_jar(tmp_path_factory):
+    """A jar whose org.languagetool.server.HTTPServer replays the recordings (see standin/)."""
+    import shutil
+    import subprocess
+    from lt_replay import DATA
+    if java_problem() is not None or not shutil.which("javac") or not shutil.which("jar"):
+        pytest.skip("needs a JDK (java 17+, javac and jar) to build the LanguageTool stand-in")
+    build = tmp_path_factory.mktemp("standin")
+    subprocess.run(["javac", "-d", str(build / "classes"), str(DATA / "standin" / "HTTPServer.java")],
+                   check=True, capture_output=True)
+    jar = build / "languagetool-server.jar"
+    subprocess.run(["jar", "cf", str(jar), "-C", str(build / "classes"), "."], check=True,
+                   capture_output=True)
+    return jar
+
+
+@pytest.fixture
+def local_languagetool(standin_jar, monkeypatch, tmp_path):
+    from lt_replay import DATA
+    installed = tmp_path / "LanguageTool-6.8"
+    installed.mkdir()
+    (installed / "languagetool-server.jar").write_bytes(standin_jar.read_bytes())
+    monkeypatch.setenv("LTP_PATH", str(tmp_path))
+    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
+    monkeypatch.setenv("REVIEWDESK_TEST_LT_DATA", str(DATA))
+
+
+def test_local_languagetool_is_started_used_and_stopped(local_languagetool, harper):
+    check = grammar(harper)
+    try:
+        flags, ctx = run(check, texts()["english"], grammar_engine="languagetool")
+        assert check.languagetool.local.running
+    finally:
+        check.close()
+    assert not check.languagetool.local.running
+    assert ctx.engine_label == "languagetool 6.8 (local)"
+    assert {f.engines for f in flags} == {("languagetool",)}
+    assert len(flags) == 5
+
+
+def test_auto_uses_an_installed_local_languagetool_beside_harper(local_languagetool, harper):
+    check = grammar(harper)
+    try:
+        flags, ctx = run(check, texts()["english"])
+    finally:
+        check.close()
+    assert ctx.engine_label.startswith("harper ") and ctx.engine_label.endswith("+ languagetool 6.8 (local)")
+    assert ("harper", "languagetool") in {f.engines for f in flags}
+
+
+def test_a_jar_that_is_not_languagetool_is_a_reason(monkeypatch, tmp_path, harper):
+    if java_problem() is not None:
+        pytest.skip("needs Java 17+")
+    installed = tmp_path / "LanguageTool-6.8"
+    installed.mkdir()
+    with zipfile.ZipFile(installed / "languagetool-server.jar", "w") as z:
+        z.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n")
+    monkeypatch.setenv("LTP_PATH", str(tmp_path))
+    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
+    flags, ctx = run(grammar(harper), "Thiss is a test.", grammar_engine="languagetool")
+    assert ctx.notices[0].startswith("LanguageTool not used: LanguageTool stopped while starting (exit code")
+    assert [f.engines for f in flags] == [("harper",)]
+
+
 _REAL = installed_jar() is not None and java_problem() is None
 
 

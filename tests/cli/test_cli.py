@@ -165,3 +165,22 @@ def test_installed_entry_point_runs(tmp_path):
     out = subprocess.run([str(exe), "check", str(SEED), FAST], capture_output=True, text=True, env=env)
     assert out.returncode == 1, out.stderr
     assert (tmp_path / "reviewdesk.db").exists()
+
+
+def test_add_word_and_ignore_rule_from_the_cli(capsys, db, tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("The Zorblax report arrived today. It was very late, and it was written badly.\n",
+                     encoding="utf-8")
+    flags = check_json(capsys, db, draft, "--checks=grammar,readability")["flags"]
+    assert any(f["text"] == "Zorblax" and f["category"] == "spelling" for f in flags)
+    assert any(f["rule"] == "readability.passive-voice" for f in flags)
+    code, out, err = run(capsys, "review", draft, "--db", db, "--checks=grammar,readability",
+                         "--add-word", "Zorblax", "--ignore-rule", "readability.passive-voice")
+    assert code == 0, err
+    after = check_json(capsys, db, draft, "--checks=grammar,readability")["flags"]
+    assert not any(f["text"] == "Zorblax" for f in after)
+    assert not any(f["rule"] == "readability.passive-voice" for f in after)
+    other = tmp_path / "other.txt"
+    other.write_text("Another Zorblax memo came. It was written badly.\n", encoding="utf-8")
+    flags_other = check_json(capsys, db, other, "--checks=grammar,readability")["flags"]
+    assert any(f["text"] == "Zorblax" for f in flags_other)   # this draft only, by default

@@ -1,4 +1,4 @@
-"""Where the review database lives: the data folder and the URL an explicit choice or the environment picks."""
+"""Where the review database lives: the data folder, and the URL chosen explicitly or by the environment."""
 from __future__ import annotations
 
 import pytest

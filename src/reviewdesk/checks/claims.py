@@ -9,7 +9,7 @@ from ..core.flags import Flag, context_words, normalise
 from ..storage.records import ClaimRecord
 from .base import RunContext
 from .editorial_names import find_organisations, find_people
-from .editorial_text import find_dates, find_durations, find_figures
+from .editorial_text import SentenceIndex, find_dates, find_durations, find_figures
 
 KINDS = ("date", "number", "person", "quote", "organisation")
 # A quotation of one word is a term, not a statement anyone can check.
@@ -69,22 +69,27 @@ def extract_claims(doc: Document, ctx: RunContext | None = None) -> list[ClaimRe
 
 def _records(doc: Document, raw: list[tuple[str, int, int]]) -> list[ClaimRecord]:
     text = doc.text
+    sentences = SentenceIndex(doc)
     out: list[ClaimRecord] = []
     used: set[str] = set()
     for kind, start, end in raw:
-        claim_id = claim_key(text, kind, start, end)
-        n = 1
+        lo, hi = _sentence_bounds(sentences, start, end)
+        key = claim_key(text[lo:hi], kind, start - lo, end - lo)
+        claim_id, n = key, 1
         while claim_id in used:  # the same words in the same surroundings twice: number them
-            claim_id = _short(f"{claim_key(text, kind, start, end)}#{n}")
+            claim_id = _short(f"{key}#{n}")
             n += 1
         used.add(claim_id)
         out.append(ClaimRecord(claim_id, kind, " ".join(text[start:end].split()), start, end,
-                               _sentence(doc, start, end)))
+                               " ".join(text[lo:hi].split())))
     return out
 
 
 def claim_key(text: str, kind: str, start: int, end: int) -> str:
-    """Short hash of kind + normalised text + a few words either side; never offsets."""
+    """Short hash of kind + normalised text + up to three words either side; never offsets.
+
+    Callers pass the claim's sentence as `text`, so a new paragraph above it keeps its id.
+    """
     before, after = context_words(text, start, end, n=3)
     return _short("\x1f".join((kind, normalise(text[start:end]), before, after)))
 
@@ -93,10 +98,9 @@ def _short(raw: str) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
 
 
-def _sentence(doc: Document, start: int, end: int) -> str:
-    first = doc.sentence_at(start)
-    last = doc.sentence_at(max(start, end - 1))
-    if first is None:
-        return " ".join(doc.text[start:end].split())
-    stop = last.end if last is not None and last.end >= first.end else first.end
-    return " ".join(doc.text[first.start:max(stop, end)].split())
+def _sentence_bounds(sentences: SentenceIndex, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or sentences, for a long quote) holding [start, end)."""
+    if not sentences.spans:
+        return start, end
+    first, last = sentences.at(start), sentences.at(max(start, end - 1))
+    return min(first.start, start), max(first.end, last.end, end)

@@ -1,7 +1,6 @@
 """The consistency check: one fact told two ways (start dates, durations, counts, contradictions) and forms used two ways."""
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,7 +11,8 @@ from ..core.flags import Flag, Severity, Span
 from .base import RunContext
 from .consistency_terms import term_flags
 from .editorial_lists import load_toml
-from .editorial_text import DateMention, Quantity, find_dates, find_durations, find_figures
+from .editorial_text import (DateMention, Quantity, SentenceIndex, find_dates, find_durations,
+                             find_figures)
 
 CHECK = "consistency"
 
@@ -42,8 +42,11 @@ def _config() -> dict[str, Any]:
     def words(key: str) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data[key], key=len, reverse=True))
 
+    families = {noun.casefold(): family for family, nouns in data["event_families"].items() for noun in nouns}
+    events = "|".join(re.escape(n) for n in sorted(families, key=len, reverse=True))
     return {
-        "event": re.compile(rf"\b(?:{words('event_nouns')})\b", re.IGNORECASE),
+        "event": re.compile(rf"\b(?:{events})\b", re.IGNORECASE),
+        "family": families,
         # Both are searched in the words just before a date, so they end where the date starts.
         "start": re.compile(rf"\b(?:{words('start_verbs')})\s+(?:(?:in|on|at|around|during|by|as\s+early\s+as|"
                             rf"as\s+far\s+back\s+as)\s+)?$", re.IGNORECASE),
@@ -67,6 +70,7 @@ class _Statement:
     span: Span           # the words to highlight: "began in 2014", "raging since 2018"
     value: Any           # a DateMention or a Quantity
     noun: str            # the event noun: "battle", "fighting", "conflict"
+    family: str          # its family in consistency.toml: "fighting", "invasion"...
     entities: frozenset[str]
     phrase: str          # "battle for Bakhmut", for the message
 
@@ -82,25 +86,11 @@ def _entities(text: str, start: int, end: int, skip_first: bool = True) -> list[
     return words
 
 
-class _Sentences:
-    """Sentence lookup by offset in O(log n) (Document.sentence_at rebuilds its index per call)."""
-
-    def __init__(self, doc: Document) -> None:
-        self.spans = list(doc.sentences)
-        self._starts = [s.start for s in self.spans]
-
-    def index(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self._starts, offset) - 1)
-
-    def at(self, offset: int) -> Span:
-        return self.spans[self.index(offset)]
-
-
 def _subject_statements(doc: Document) -> list[_Statement]:
     """Statements that date the start of an event: "The fighting began in 2014"."""
     text = doc.text
     cfg = _config()
-    sentences = _Sentences(doc)
+    sentences = SentenceIndex(doc)
     out: list[_Statement] = []
     for date in find_dates(text):
         i = sentences.index(date.start)
@@ -130,7 +120,8 @@ def _subject_statements(doc: Document) -> list[_Statement]:
         if not entities and i > 0:
             prev = sentences.spans[i - 1]
             entities = _entities(text, prev.start, prev.end)
-        out.append(_Statement(Span(s.start + m.start(), date.end), date, event.group().lower(),
+        noun = event.group().lower()
+        out.append(_Statement(Span(s.start + m.start(), date.end), date, noun, cfg["family"][noun],
                               frozenset(entities[:1]), phrase))
     return out
 
@@ -143,10 +134,10 @@ def _verb_start(text: str, sentence_start: int, verb: int) -> int:
 
 
 def start_date_flags(doc: Document) -> list[Flag]:
-    groups: dict[str, list[_Statement]] = {}
+    groups: dict[tuple[str, str], list[_Statement]] = {}
     for st in _subject_statements(doc):
-        key = next(iter(st.entities)).casefold() if st.entities else st.noun
-        groups.setdefault(key, []).append(st)
+        place = next(iter(st.entities)).casefold() if st.entities else ""
+        groups.setdefault((st.family, place), []).append(st)
     flags = []
     for group in groups.values():
         dates: list[DateMention] = [st.value for st in group]
@@ -194,7 +185,7 @@ _AGE_FORMS = (
 def _age_statements(doc: Document) -> list[_Statement]:
     text = doc.text
     cfg = _config()
-    sentences = _Sentences(doc)
+    sentences = SentenceIndex(doc)
     out = []
     for q in find_durations(text):
         if q.value is None or not sentences.spans:
@@ -216,16 +207,18 @@ def _age_statements(doc: Document) -> list[_Statement]:
         if event is None:
             continue
         entities = frozenset(_entities(text, what[0], what[1], skip_first=False))
-        out.append(_Statement(Span(q.start, q.end), q, event.group().lower(), entities, event.group().lower()))
+        noun = event.group().lower()
+        out.append(_Statement(Span(q.start, q.end), q, noun, cfg["family"][noun], entities, noun))
     return out
 
 
 def duration_flags(doc: Document) -> list[Flag]:
     groups: dict[str, list[_Statement]] = {}
     for st in _age_statements(doc):
-        groups.setdefault(st.noun, []).append(st)
+        groups.setdefault(st.family, []).append(st)
     flags = []
-    for noun, group in groups.items():
+    for group in groups.values():
+        noun = group[0].noun
         members = _conflicting(group, lambda st: _interval(st.value, _UNIT_DAYS.get(st.value.unit, 0)))
         if not members:
             continue
@@ -259,7 +252,7 @@ def number_flags(doc: Document) -> list[Flag]:
     """The same count (killed, displaced, refugees...) given as different figures."""
     text = doc.text
     cfg = _config()
-    sentences = _Sentences(doc)
+    sentences = SentenceIndex(doc)
     groups: dict[str, list[_Statement]] = {}
     for q in find_figures(text):
         if q.value is None or q.unit == "percent" or not sentences.spans:
@@ -270,7 +263,7 @@ def number_flags(doc: Document) -> list[Flag]:
             continue
         key = _SAME_OUTCOME.get(outcome.group().lower(), outcome.group().lower())
         entities = frozenset(_entities(text, s.start, s.end))
-        groups.setdefault(key, []).append(_Statement(Span(q.start, q.end), q, key, entities, key))
+        groups.setdefault(key, []).append(_Statement(Span(q.start, q.end), q, key, key, entities, key))
     flags = []
     for key, group in groups.items():
         members = _conflicting(group, lambda st: _interval(st.value))
@@ -292,9 +285,9 @@ def contradiction_flags(doc: Document) -> list[Flag]:
         if not a_places or not b_places:
             continue
         places = tuple(sorted(a_places + b_places, key=lambda s: s.start))
-        said = " / ".join(f"\u201c{' '.join(text[p.start:p.end].split())}\u201d"
+        a_text, b_text = (f"\u201c{' '.join(text[p.start:p.end].split())}\u201d"
                           for p in (a_places[0], b_places[0]))
         flags.append(Flag(CHECK, "consistency.contradiction", "consistency", places[0].start,
-                          places[0].end, f"Contradiction on {topic}: {message} ({said})",
+                          places[0].end, message.format(a=a_text, b=b_text),
                           Severity.WARNING, (), places))
     return flags

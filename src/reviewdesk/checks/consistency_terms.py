@@ -85,6 +85,7 @@ def _listed_variants(doc: Document, covered: set[str]) -> list[Flag]:
 
 
 _DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})(?!\w)")
+_CAPITALS = re.compile(r"(?<![\w.])[A-Z]{2,4}(?!\w|\.\w)")
 
 
 def _dotted_abbreviations(doc: Document, covered: set[str]) -> list[Flag]:
@@ -93,12 +94,17 @@ def _dotted_abbreviations(doc: Document, covered: set[str]) -> list[Flag]:
     dotted: dict[str, list[Span]] = {}
     for m in _DOTTED.finditer(text):
         dotted.setdefault(m.group(1), []).append(Span(m.start(1), m.end(1)))
+    if not dotted:
+        return []
+    wanted = {form.replace(".", "") for form in dotted}
+    capitals: dict[str, list[Span]] = {}
+    for m in _CAPITALS.finditer(text):
+        if m.group() in wanted and not _shouted(text, m.start(), m.end()):
+            capitals.setdefault(m.group(), []).append(Span(m.start(), m.end()))
     for form, places in dotted.items():
         bare = form.replace(".", "")
-        if bare.casefold() in covered:
-            continue
-        plain = [Span(m.start(), m.end()) for m in re.finditer(rf"(?<![\w.]){bare}(?![\w.])", text)]
-        if not plain:
+        plain = capitals.get(bare)
+        if bare.casefold() in covered or not plain:
             continue
         forms = [_Form(form, tuple(places)), _Form(bare, tuple(plain))]
         flags.append(_multi_flag("spelling", forms,
@@ -108,6 +114,13 @@ def _dotted_abbreviations(doc: Document, covered: set[str]) -> list[Flag]:
 
 
 _HYPHENATED = re.compile(r"(?<![\w\-])([A-Za-z]{2,})-([A-Za-z]{2,})(?![\w\-])")
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """A capitalised word among other capitalised words is emphasis or a heading, not an abbreviation."""
+    before = re.search(r"([A-Za-z]{2,})[^A-Za-z]{1,3}$", text[max(0, start - 20):start])
+    after = re.match(r"[^A-Za-z]{1,3}([A-Za-z]{2,})", text[end:end + 20])
+    return any(m and m.group(1).isupper() for m in (before, after))
 
 
 def _hyphenation(doc: Document, covered: set[str]) -> list[Flag]:

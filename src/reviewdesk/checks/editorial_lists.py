@@ -12,6 +12,7 @@ The list format is meant for editors, not programmers (each file repeats it in i
 """
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ class Entry:
     suggestions: tuple[str, ...] = ()
     line_start: bool = False
     line_end: bool = False
+    scan_regex: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -88,15 +90,16 @@ def compile_entry(line: str) -> Entry:
     line_start, line_end = line.startswith("^"), line.endswith("$")
     body = line.strip("^$").strip()
     units = _units(body)
-    pattern = _join(units)
-    if line_start:
-        pattern = r"(?:(?<=\n)|^)[ \t]*" + pattern
+    pattern = r"(?<![\w])" + _join(units) + r"(?![\w])"
     if line_end:
         # Navigation items end bare or with ':' '>' '|', never with a full stop ("...went home.").
         pattern += r"(?=[ \t:!?\-|\u00bb\u203a>\u2026]*(?:\n|$))"
-    regex = re.compile(r"(?<![\w])" + pattern + r"(?![\w])", re.IGNORECASE)
-    return Entry(body, regex, None if line_start else _first_words(units), suggestions,
-                 line_start, line_end)
+    regex = re.compile(pattern, re.IGNORECASE)
+    first = _first_words(units)
+    # An entry that cannot be indexed by its first word is scanned for; a line-start one then
+    # needs the anchor in the pattern itself.
+    scan = re.compile(r"(?:(?<=\n)|^)[ \t]*" + pattern, re.IGNORECASE) if line_start and first is None else None
+    return Entry(body, regex, first, suggestions, line_start, line_end, scan)
 
 
 # A unit is ("gap",), ("lit", text) or ("alt", [texts], optional).
@@ -168,6 +171,24 @@ def _first_words(units: list[tuple]) -> frozenset[str] | None:
     return None
 
 
+@lru_cache(maxsize=4)
+def _tokens(text: str) -> tuple[list[int], list[str]]:
+    """Word starts and folded words of a text, shared by every list run over the same draft."""
+    starts, words = [], []
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        starts.append(m.start())
+        words.append(word.translate(_FOLD) if not word.isascii() else word)
+    return starts, words
+
+
+def _at_line_start(text: str, offset: int) -> bool:
+    i = offset - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
 class PhraseList:
     """A compiled list; finditer() tries an entry only where a word it can start with occurs."""
 
@@ -186,13 +207,22 @@ class PhraseList:
         """Matches, left to right, longest first at one place, never overlapping."""
         end = len(text) if end is None else end
         found: list[Match] = []
-        for word in _WORD.finditer(text, start, end):
-            for entry in self._by_first.get(fold(word.group()), ()):
-                m = entry.regex.match(text, word.start(), end)
+        starts, words = _tokens(text)
+        by_first = self._by_first
+        for k in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+            entries = by_first.get(words[k])
+            if not entries:
+                continue
+            at = starts[k]
+            for entry in entries:
+                if entry.line_start and not _at_line_start(text, at):
+                    continue
+                m = entry.regex.match(text, at, end)
                 if m:
                     found.append(Match(entry, m.start(), m.end()))
         for entry in self._scan:
-            for m in entry.regex.finditer(text, start, end):
+            regex = entry.scan_regex or entry.regex
+            for m in regex.finditer(text, start, end):
                 found.append(Match(entry, m.start(), m.end()))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         out: list[Match] = []

@@ -1,8 +1,11 @@
 """Finds dates, durations and figures in prose and reads their values (shared by the editorial checks)."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+
+from ..core.document import Document
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -26,6 +29,26 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 APPROX = (r"(?:up to|more than|fewer than|less than|over|under|nearly|almost|about|around|some|roughly|"
           r"approximately|at least|as many as|as few as|close to|just over|just under|an estimated|"
           r"estimated|well over|well under|more or less)")
+
+
+class SpanIndex:
+    """Finds the sentence or block holding an offset in O(log n) (Document.sentence_at and
+    block_at rebuild their index on every call, which is slow across a novel)."""
+
+    def __init__(self, spans) -> None:
+        self.spans = list(spans)
+        self._starts = [s.start for s in self.spans]
+
+    def index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def at(self, offset: int):
+        return self.spans[self.index(offset)]
+
+
+class SentenceIndex(SpanIndex):
+    def __init__(self, doc: Document) -> None:
+        super().__init__(doc.sentences)
 
 
 @dataclass(frozen=True)
@@ -136,11 +159,18 @@ _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|from|by|until|till|to|during|of|bef
                           r"autumn|fall|winter|as of)|[(,;–—-])\s*$", re.IGNORECASE)
 
 
+_COUNTED = re.compile(r"\s+(?:people|persons|men|women|children|troops|soldiers|civilians|refugees|km|"
+                      r"miles|feet|metres|meters|dollars|pounds|euros|tons|tonnes|votes|homes|houses)\b")
+_VAGUE_OF = re.compile(r"(?:\s+of\s+(?:thousands|millions|billions))?\s+of\s+[a-z]")
+
+
+def _counted_after(text: str, end: int) -> bool:
+    return bool(_COUNTED.match(text, end, end + 16))
+
+
 def _year_context(text: str, start: int, end: int) -> bool:
     """A bare four-digit number is a year after "in", "since", "(" and the like, not before "troops"."""
-    after = text[end:end + 12]
-    if re.match(r"\s+(?:people|persons|men|women|children|troops|soldiers|civilians|refugees|km|miles|"
-                r"feet|metres|meters|dollars|pounds|euros|tons|tonnes|votes|homes|houses)\b", after):
+    if _counted_after(text, end):
         return False
     return bool(_YEAR_BEFORE.search(text[max(0, start - 14):start]))
 
@@ -229,7 +259,11 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Quan
             continue
         if is_digits and re.match(r"(?:st|nd|rd|th|:\d|[./]\d)", text[m.end("num"):m.end("num") + 2]):
             continue
+        if is_digits and not scale and not pct and re.fullmatch(_YEAR, num) and not _counted_after(text, m.end()):
+            continue  # a year standing alone ("Jane Austen 1818"), not a count
         if lowered.startswith(("hundreds", "thousands", "millions", "billions", "tens")):
+            if not _VAGUE_OF.match(text, m.end("num")):
+                continue  # "thousands upon thousands": a way of speaking, not a figure
             value = None
         else:
             value = number_value(num + (" " + scale if scale else ""))

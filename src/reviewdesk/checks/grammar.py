@@ -7,6 +7,10 @@ Engine choice (Settings.grammar_engine):
 - "languagetool": LanguageTool (a local one is downloaded on first use, with progress); Harper's
   flags stand in if LanguageTool fails.
 - "harper": Harper only. "off": the check does not run.
+
+LanguageTool gets Settings.languagetool_timeout seconds (20 by default) per request; when it fails,
+the reason is one notice on the check's status, Harper's flags stand, and it is not asked again
+for 30 seconds (so re-checks while typing do not each wait for the same timeout).
 """
 from __future__ import annotations
 

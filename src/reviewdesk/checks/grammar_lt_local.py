@@ -11,6 +11,7 @@ import atexit
 import hashlib
 import logging
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -43,20 +44,18 @@ def download_folder() -> Path:
 
 
 def installed_jar() -> Path | None:
-    """The LanguageTool server jar on this computer (LTP_JAR_DIR_PATH, or the download folder)."""
+    """The LanguageTool server jar on this computer (LTP_JAR_DIR_PATH, or the download folder).
+
+    Looks without creating anything: language-tool-python's own lookup makes its download folder.
+    """
     jar_dir = os.environ.get("LTP_JAR_DIR_PATH")
-    dirs: list[Path] = [Path(jar_dir)] if jar_dir else []
-    if not dirs:
-        from language_tool_python.download_lt import LocalLanguageTool
-        try:
-            versions = sorted(LocalLanguageTool.get_installed_versions(), reverse=True)
-        except Exception:   # an odd folder name in the download folder must not break the check
-            versions = []
-        for version in versions:
-            try:
-                dirs.append(version.get_directory_path())
-            except FileNotFoundError:
-                continue
+    if jar_dir:
+        dirs = [Path(jar_dir)]
+    else:
+        from language_tool_python.utils import LTP_PATH_ENV_VAR
+        folder = Path(os.environ.get(LTP_PATH_ENV_VAR) or Path.home() / ".cache" / "language_tool_python")
+        found = [p for p in folder.glob("LanguageTool-*") if p.is_dir()] if folder.is_dir() else []
+        dirs = sorted(found, key=lambda p: [int(n) for n in re.findall(r"\d+", p.name)], reverse=True)
     for folder in dirs:
         for name in JAR_NAMES:
             if (folder / name).is_file():

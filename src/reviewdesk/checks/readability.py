@@ -25,7 +25,7 @@ _PROGRESS_EVERY = 250   # sentences between progress reports (and cancel checks)
 class ReadabilityCheck:
     """Scores the whole document and flags sentences that are hard to read, like Hemingway does.
 
-    A sentence is hard above the target grade and very hard `very_hard_margin` grades above it.
+    A sentence is hard `hard_margin` grades above the target grade and very hard `very_hard_margin` grades above it.
     Short sentences (under `min_hard_words`) are never hard: one long word in a four-word
     sentence makes a silly grade.
     """
@@ -34,7 +34,11 @@ class ReadabilityCheck:
     name = "Readability"
     categories = (CATEGORY,)
 
-    def __init__(self, very_hard_margin: float = 5.0, min_hard_words: int = 10) -> None:
+    def __init__(self, hard_margin: float = 3.0, very_hard_margin: float = 7.0,
+                 min_hard_words: int = 12) -> None:
+        # A single sentence's grade is noisy: only clear excess over the target is worth a flag,
+        # or every other sentence of news copy would be "hard" and the real ones drown.
+        self.hard_margin = hard_margin
         self.very_hard_margin = very_hard_margin
         self.min_hard_words = min_hard_words
 
@@ -125,7 +129,7 @@ class ReadabilityCheck:
                         settings: Settings) -> list[Flag]:
         out: list[Flag] = []
         grade = fk_grade(words, 1, syl)
-        if words >= self.min_hard_words and grade > target:
+        if words >= self.min_hard_words and grade >= target + self.hard_margin:
             shown = _grade_text(grade, target)
             if grade >= target + self.very_hard_margin:
                 out.append(Flag(CHECK_ID, VERY_HARD, CATEGORY, start, end,

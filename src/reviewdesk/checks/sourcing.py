@@ -10,12 +10,13 @@ from ..core.flags import Flag, Severity, Span
 from .base import RunContext
 from .editorial_lists import Match, load_phrases
 from .editorial_names import find_organisations, find_people, names_speaker
-from .editorial_text import find_figures
+from .editorial_text import SentenceIndex, SpanIndex, find_figures
 
 CHECK = "sourcing"
 # A quotation this short is a term or a scare quote ("Battle of Bakhmut"), not someone's words.
 MIN_QUOTE_WORDS = 3
 _QUOTE_OPENERS = "\"\u201c\u2018'"
+HEDGE_GAP = 60   # characters between two hedges that still qualify one claim
 
 
 class SourcingCheck:
@@ -26,11 +27,10 @@ class SourcingCheck:
     def run(self, doc: Document, ctx: RunContext) -> Iterable[Flag]:
         text = doc.text
         skip_quotes = ctx.settings.skip_quotes
-        sentences = list(doc.sentences)
-        starts = [s.start for s in sentences]
-
-        def sentence_index(offset: int) -> int:
-            return max(0, bisect.bisect_right(starts, offset) - 1)
+        index = SentenceIndex(doc)
+        sentences = index.spans
+        sentence_index = index.index
+        blocks = SpanIndex(doc.blocks)
 
         def outside_quotes(m: Match) -> bool:
             return not (skip_quotes and doc.in_quote(m.start, m.end))
@@ -50,7 +50,7 @@ class SourcingCheck:
         flags.extend(_title_flags(people))
 
         ctx.progress.report(0.4, "Checking quotations")
-        flags.extend(self._quote_flags(doc, sentences, sentence_index, vague_sentences, known_names))
+        flags.extend(self._quote_flags(doc, sentences, sentence_index, blocks, vague_sentences, known_names))
 
         ctx.progress.report(0.6, "Checking figures")
         markers = load_phrases("sourcing_markers.txt")
@@ -62,8 +62,7 @@ class SourcingCheck:
         for figure in find_figures(text):
             if doc.in_quote(figure.start, figure.end):
                 continue  # the speaker is the source, and the quote rule checks the speaker
-            block = doc.block_at(figure.start)
-            if block is not None and block.is_heading:
+            if blocks.spans and blocks.at(figure.start).is_heading:
                 continue
             i = sentence_index(figure.start)
             if i in sourced_sentences or i + 1 in sourced_sentences:
@@ -77,7 +76,7 @@ class SourcingCheck:
         flags.extend(_hedge_flags(doc, sentences, sentence_index, outside_quotes))
         return flags
 
-    def _quote_flags(self, doc: Document, sentences: list[Span], sentence_index,
+    def _quote_flags(self, doc: Document, sentences: list[Span], sentence_index, blocks: SpanIndex,
                      vague_sentences: set[int], known_names: list[str]) -> list[Flag]:
         text = doc.text
         flags = []
@@ -89,14 +88,14 @@ class SourcingCheck:
             if len(words) < MIN_QUOTE_WORDS or all(w[:1].isupper() or w in ("of", "for", "the", "and")
                                                    for w in words):
                 continue
-            block = doc.block_at(quote.start)
+            block = blocks.at(quote.start) if blocks.spans else None
             if block is None or block.is_heading or _is_dialogue(text, block.start):
                 continue
             i = sentence_index(quote.start)
             j = sentence_index(quote.end - 1)
             if vague_sentences & {i - 1, i, j}:
                 continue  # the vague attribution is flagged already, in words the editor can act on
-            if _speech_verb_beside(text, quote):
+            if _speech_verb_beside(text, quote) or _continues_quote(text, doc.quotes, quote):
                 continue  # '"...," said his wife' / 'the statement said: "..."': credited in place
             passage = text[sentences[max(0, i - 1)].start:sentences[j].end]
             passage = passage.replace(text[quote.start:quote.end], " ")
@@ -117,6 +116,19 @@ _VERB_BEFORE = re.compile(r"\b(?:said|says|asked|replied|cried|added|told|wrote|
 def _speech_verb_beside(text: str, quote: Span) -> bool:
     return bool(_VERB_AFTER.match(text, quote.end, quote.end + 40)
                 or _VERB_BEFORE.search(text, max(0, quote.start - 30), quote.start))
+
+
+def _continues_quote(text: str, quotes, quote: Span) -> bool:
+    """'"You saved it," said the woman, "and it is yours."': the second part has its speaker before."""
+    k = bisect.bisect_left([q.start for q in quotes], quote.start)
+    if k == 0:
+        return False
+    gap = text[quotes[k - 1].end:quote.start]
+    return len(gap) <= 80 and "\n\n" not in gap and bool(_ANY_SPEECH.search(gap))
+
+
+_ANY_SPEECH = re.compile(r"\b(?:said|says|asked|replied|cried|added|continued|answered|told|wrote|"
+                         r"explained|insisted|observed|returned|shouted|whispered|called)\b")
 
 
 def _is_dialogue(text: str, block_start: int) -> bool:
@@ -154,7 +166,8 @@ def _hedge_flags(doc: Document, sentences: list[Span], sentence_index, outside_q
             by_sentence.setdefault(sentence_index(m.start), []).append(m)
     flags = []
     for i, found in sorted(by_sentence.items()):
-        if len(found) < 2:
+        # Hedges far apart in a long sentence qualify different things; stacked ones sit close.
+        if len(found) < 2 or not any(b.start - a.end <= HEDGE_GAP for a, b in zip(found, found[1:])):
             continue
         s = sentences[i]
         hedges = ", ".join(f"\u201c{_one_line(text[m.start:m.end])}\u201d" for m in found)

@@ -46,7 +46,7 @@ def check(session: ReviewSession, args: argparse.Namespace) -> int:
     else:
         print(render_text(session.doc, session.file, active, checks, run.report.metrics))
     for c in run.report.checks:
-        if c.status != "ok":
+        if c.status != "ok" or c.message:    # an ok check can still have a notice (LanguageTool down)
             sys.stderr.write(f"reviewdesk: {c.id}: {c.message}\n")
     open_flags = [f for f in active if f.status != DISMISSED]
     return EXIT_FLAGS if open_flags else EXIT_CLEAN
@@ -127,6 +127,24 @@ def review(session: ReviewSession, args: argparse.Namespace) -> int:
     for claim_id, body in args.claim_note:
         store.set_claim(record, claim_id, note=body)
         changed["claim note"] += 1
+    scope = None if args.all_documents else record
+    for word in args.add_word:
+        if not word.strip() or len(word.split()) > 4:
+            raise InputError(f"'{word}' is not a word or short name to add to the dictionary.")
+    for word in args.add_word:
+        store.add_word(word.strip(), scope)
+        changed["dictionary word"] += 1
+    for word in args.remove_word:
+        store.remove_word(word.strip(), scope)
+        changed["word removed"] += 1
+    for rule in args.ignore_rule:
+        store.ignore_rule(rule.strip(), scope)
+        changed["ignored rule"] += 1
+    for rule in args.unignore_rule:
+        store.unignore_rule(rule.strip(), scope)
+        changed["rule restored"] += 1
+    if args.add_word or args.remove_word or args.ignore_rule or args.unignore_rule:
+        session.run_checks()      # the flags now reflect the dictionary and the ignored rules
     flags = [f for f in store.flags(record) if f.state == ACTIVE]
     done = sum(1 for f in flags if f.status != PENDING)
     parts = ", ".join(f"{n} {k}" for k, n in changed.items()) or "nothing changed"

@@ -40,6 +40,14 @@ def _check_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--include-quotes", action="store_true",
                    help="apply style checks inside direct quotations too")
     p.add_argument("--language", default=None, help="document language, e.g. en-US, en-GB")
+    p.add_argument("--engine", choices=("auto", "harper", "languagetool", "off"), default=None,
+                   help="grammar engine (default auto: Harper, plus LanguageTool when a server URL "
+                   "is set or a local LanguageTool is installed)")
+    p.add_argument("--languagetool-url", default=None, metavar="URL",
+                   help="LanguageTool server to check with; the draft's text is sent there "
+                   "(default: REVIEWDESK_LANGUAGETOOL_URL)")
+    p.add_argument("--languagetool-timeout", type=float, default=None, metavar="SECONDS",
+                   help="how long to wait for LanguageTool before using Harper alone (default 20)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +76,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--claim", nargs=2, action="append", default=[], metavar=("ID", "STATUS"),
                    help="set a claim to unchecked|verified|disputed|false")
     p.add_argument("--claim-note", nargs=2, action="append", default=[], metavar=("ID", "TEXT"))
+    p.add_argument("--add-word", action="append", default=[], metavar="WORD",
+                   help="add a word to the dictionary (this draft; all drafts with --all-documents)")
+    p.add_argument("--remove-word", action="append", default=[], metavar="WORD")
+    p.add_argument("--ignore-rule", action="append", default=[], metavar="RULE",
+                   help="stop flagging a rule, e.g. readability.adverb (this draft, or all drafts "
+                        "with --all-documents)")
+    p.add_argument("--unignore-rule", action="append", default=[], metavar="RULE")
+    p.add_argument("--all-documents", action="store_true",
+                   help="--add-word/--ignore-rule apply to every draft, not only this one")
     _check_options(p)
     _common(p)
 

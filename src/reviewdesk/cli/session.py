@@ -42,6 +42,12 @@ class ReviewSession:
             settings = settings.with_(skip_quotes=False)
         if getattr(args, "language", None):
             settings = settings.with_(language=args.language)
+        if getattr(args, "engine", None):
+            settings = settings.with_(grammar_engine=args.engine)
+        if getattr(args, "languagetool_url", None):
+            settings = settings.with_(languagetool_url=args.languagetool_url)
+        if getattr(args, "languagetool_timeout", None) is not None:
+            settings = settings.with_(languagetool_timeout=args.languagetool_timeout)
         return settings
 
     @classmethod

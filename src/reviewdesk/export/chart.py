@@ -65,8 +65,12 @@ def grade_chart_svg(readability: Readability, *, width: int = 720, height: int =
     ty = y(target)
     out.append(f'<line x1="{left}" y1="{ty:.1f}" x2="{width - right}" y2="{ty:.1f}" '
                f'stroke="{INK}" stroke-width="1.5" stroke-dasharray="6 4"/>')
-    out.append(f'<text x="{width - right - 4}" y="{ty - 5:.1f}" text-anchor="end" fill="{INK}" '
-               f'font-weight="bold">target {target:g}</text>')
+    label = f"target {target:g}"
+    lw = 7 * len(label) + 8             # about 7 px a character at 11 px bold
+    out.append(f'<rect x="{width - right - lw}" y="{ty - 17:.1f}" width="{lw}" height="14" '
+               f'fill="#ffffff" fill-opacity="0.85"/>')
+    out.append(f'<text x="{width - right - 4}" y="{ty - 6:.1f}" text-anchor="end" fill="{INK}" '
+               f'font-weight="bold">{label}</text>')
     base = top + plot_h
     out.append(f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="{INK}" '
                f'stroke-width="1"/>')

@@ -96,14 +96,17 @@ def suggestions_text(flag: FlagRecord, limit: int = 5) -> str:
 
 
 def places_text(flag: FlagRecord, summary: Summary, limit: int = 12) -> str:
-    """'8 places: lines 3, 9, 14…' for a multi-place finding; '' for a single passage."""
+    """'8 places, on lines 3, 9, 14…' for a multi-place finding; '' for a single passage."""
     if len(flag.occurrences) <= 1:
         return ""
-    lines = []
-    for start, _ in flag.occurrences[:limit]:
-        lines.append(str(summary.line_of(start)))
-    more = "…" if len(flag.occurrences) > limit else ""
-    return f"{len(flag.occurrences)} places: lines {', '.join(lines)}{more}"
+    lines: list[int] = []
+    for start, _ in flag.occurrences:
+        line = summary.line_of(start)
+        if line not in lines:
+            lines.append(line)
+    shown = ", ".join(str(n) for n in lines[:limit]) + ("…" if len(lines) > limit else "")
+    where = f"line {shown}" if len(lines) == 1 else f"lines {shown}"
+    return f"{len(flag.occurrences)} places, on {where}"
 
 
 def flag_heading(flag: FlagRecord) -> str:

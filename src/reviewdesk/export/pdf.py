@@ -13,7 +13,7 @@ from ..core.errors import ExportError
 from ..core.summary import Summary
 from ..storage.records import FlagRecord
 from .chart import chart_legend, grade_chart_svg
-from .common import (CLAIM_STATUS_LABELS, COUNT_HEADERS, GENERATOR, category_label, count_rows,
+from .common import (CLAIM_STATUS_LABELS, GENERATOR, category_label, count_rows,
                      format_date, format_day, number, places_text, score_rows, status_sections,
                      suggestions_text)
 
@@ -28,23 +28,44 @@ SEVERITY_COLOURS = {"error": ("#fbecea", "#b3372a"), "warning": ("#fff3dc", "#8a
 CLAIM_COLOURS = {"verified": ("#eaf6ee", "#2f7d4f"), "disputed": ("#fff3dc", "#8a5200"),
                  "false": ("#fbecea", "#b3372a"), "unchecked": ("#f0f1f3", "#5b636d")}
 
+DPI = 600
+
+
+def px(points: float) -> str:
+    """A vertical margin: Qt's rich text ignores points, and scales CSS pixels (1/96 inch)."""
+    return f"{points * 96 / 72:.1f}px"
+
+
+def hpx(points: float) -> str:
+    """A horizontal margin: Qt takes these in device pixels, unscaled, so convert at our DPI."""
+    return f"{round(points * DPI / 72)}px"
+
+
 _CSS = f"""
 body {{ color:{INK}; font-size:9.5pt; }}
-h1 {{ font-size:20pt; font-weight:bold; margin-top:0; margin-bottom:6pt; }}
-h2 {{ font-size:13pt; font-weight:bold; margin-top:16pt; margin-bottom:6pt; }}
-h3 {{ font-size:10.5pt; font-weight:bold; color:{ACCENT}; margin-top:12pt; margin-bottom:4pt; }}
-p {{ margin-top:0; margin-bottom:3pt; }}
-.kicker {{ color:{MUTED}; font-size:8pt; font-weight:bold; }}
+h1 {{ font-size:20pt; font-weight:bold; margin-top:0; margin-bottom:{px(6)}; }}
+h2 {{ font-size:13pt; font-weight:bold; margin-top:{px(18)}; margin-bottom:{px(6)}; }}
+h3 {{ font-size:10.5pt; font-weight:bold; color:{ACCENT}; margin-top:{px(14)}; margin-bottom:{px(2)}; }}
+p {{ margin-top:0; margin-bottom:{px(3)}; }}
+.kicker {{ color:{MUTED}; font-size:8pt; font-weight:bold; margin-bottom:{px(2)}; }}
 .muted {{ color:{MUTED}; }}
 .small {{ font-size:8pt; color:{MUTED}; }}
-.passage {{ font-family:{SERIF_FAMILIES}; font-size:10pt; margin-left:10pt; margin-top:2pt;
-  margin-bottom:2pt; }}
-.message {{ font-weight:bold; margin-left:10pt; }}
-.detail {{ margin-left:10pt; }}
-.note {{ margin-left:10pt; background-color:#eef3f8; }}
-.where {{ color:{MUTED}; font-size:8.5pt; margin-top:8pt; }}
-th {{ color:{MUTED}; font-size:8pt; font-weight:bold; text-align:left; }}
+.passage {{ font-family:{SERIF_FAMILIES}; font-size:10pt; margin-left:{hpx(12)}; margin-top:{px(2)};
+  margin-bottom:{px(3)}; }}
+.quoted {{ font-family:{SERIF_FAMILIES}; font-size:10pt; margin-top:{px(6)}; margin-bottom:{px(1)}; }}
+.message {{ font-weight:bold; margin-left:{hpx(12)}; }}
+.detail {{ margin-left:{hpx(12)}; }}
+.note {{ margin-left:{hpx(12)}; margin-top:{px(2)}; background-color:#eef3f8; }}
+.where {{ color:{MUTED}; font-size:8.5pt; margin-top:{px(10)}; margin-bottom:{px(2)}; }}
+.lead {{ margin-bottom:{px(6)}; }}
+.spaced {{ margin-top:{px(10)}; }}
+.footnote {{ font-size:8pt; color:{MUTED}; margin-top:{px(18)}; }}
+th {{ color:{MUTED}; font-size:7.5pt; font-weight:bold; text-align:left;
+  border-bottom:1px solid {INK}; }}
+td {{ border-bottom:1px solid {RULE}; font-size:8.5pt; }}
 td.num, th.num {{ text-align:right; }}
+td.bare {{ border-bottom:0; }}
+tr.total td {{ font-weight:bold; border-bottom:0; }}
 """
 
 
@@ -57,7 +78,7 @@ def write(summary: Summary, path: Path) -> None:
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(16, 16, 16, 14), QPageLayout.Unit.Millimeter)
-    writer.setResolution(600)
+    writer.setResolution(DPI)
     writer.setTitle(f"Review summary: {summary.document.title or summary.document.file_name}")
     writer.setCreator(GENERATOR)
 
@@ -173,11 +194,13 @@ def rich_text(summary: Summary, *, chart: bool) -> str:
     meta = [("DRAFT", doc.file_name or "(unsaved draft)"), ("WORDS", f"{doc.words:,}"),
             ("REVIEWER", summary.reviewer or "—"), ("DATE", format_date(summary.created_at))]
     out.append('<table width="100%" cellspacing="0" cellpadding="0"><tr>' + "".join(
-        f'<td><span class="small">{k}</span><br><b>{e(v)}</b></td>' for k, v in meta) + "</tr></table>")
+        f'<td class="bare"><span class="small">{k}</span><br><b>{e(v)}</b></td>' for k, v in meta)
+        + "</tr></table>")
     bg, fg = VERDICT_COLOURS.get(summary.verdict_level, VERDICT_COLOURS["light"])
-    out.append(f'<table width="100%" cellspacing="0" cellpadding="8" style="margin-top:10pt;">'
-               f'<tr><td width="5" bgcolor="{fg}"></td><td bgcolor="{bg}">'
-               f'<span style="color:{fg}; font-size:8pt; font-weight:bold;">VERDICT</span><br>'
+    out.append('<p class="spaced"></p>'
+               f'<table width="100%" cellspacing="0" cellpadding="7"><tr>'
+               f'<td class="bare" width="6" bgcolor="{fg}"></td><td class="bare" bgcolor="{bg}">'
+               f'<span style="color:{fg}; font-size:7.5pt; font-weight:bold;">VERDICT</span><br>'
                f'<span style="font-size:11pt;">{e(summary.verdict)}</span></td></tr></table>')
     out += _readability(summary, chart)
     for status, heading in status_sections(summary):
@@ -185,25 +208,26 @@ def rich_text(summary: Summary, *, chart: bool) -> str:
     out += _claims(summary)
     out += _notes(summary)
     out += _checks(summary)
-    out.append(f'<p class="small" style="margin-top:18pt;">Written by {e(GENERATOR)} on '
+    out.append(f'<p class="footnote">Written by {e(GENERATOR)} on '
                f"{e(format_date(summary.created_at))}. Draft SHA-256 {e(doc.sha256[:16])}…</p>")
     out.append("</body></html>")
     return "\n".join(out)
 
 
-def _table(headers: list[str], rows: list[list[str]], *, numeric_from: int = 99,
-           widths: list[str] | None = None, width: str = "100%") -> str:
-    head = "".join(f'<th{" class=num" if i >= numeric_from else ""}'
-                   f'{f" width={widths[i]}" if widths else ""}>{e(h)}</th>'
-                   for i, h in enumerate(headers))
+def _table(headers: list[str], rows: list[list[str]], *, numeric: set[int] = frozenset(),
+           widths: list[str] | None = None, total_row: bool = False) -> str:
+    """A table with rules between rows only; `numeric` columns are right-aligned."""
+    def attrs(i: int) -> str:
+        return (' class="num"' if i in numeric else "") + (f' width="{widths[i]}"' if widths else "")
+
+    head = "".join(f"<th{attrs(i)}>{e(h)}</th>" for i, h in enumerate(headers))
     body = []
-    for row in rows:
-        cells = "".join(f'<td{" class=num" if i >= numeric_from else ""}>{c}</td>'
-                        for i, c in enumerate(row))
-        body.append(f"<tr>{cells}</tr>")
-    return (f'<table width="{width}" cellspacing="0" cellpadding="3" '
-            f'style="border-collapse:collapse; border-color:{RULE}; border-style:solid; '
-            f'border-width:0.5px;"><thead><tr>{head}</tr></thead>{"".join(body)}</table>')
+    for n, row in enumerate(rows):
+        cls = ' class="total"' if total_row and n == len(rows) - 1 else ""
+        body.append(f"<tr{cls}>" + "".join(f"<td{attrs(i)}>{c}</td>" for i, c in enumerate(row))
+                    + "</tr>")
+    return ('<table width="100%" cellspacing="0" cellpadding="3" style="border-collapse:collapse;">'
+            f'<thead><tr>{head}</tr></thead>{"".join(body)}</table>')
 
 
 def _readability(summary: Summary, chart: bool) -> list[str]:
@@ -211,27 +235,27 @@ def _readability(summary: Summary, chart: bool) -> list[str]:
     out = ["<h2>Readability and counts</h2>"]
     if r.measured:
         lead = f"Target grade <b>{r.target_grade:g}</b>." + (f" {e(r.verdict)}" if r.verdict else "")
-        out.append(f"<p>{lead}</p>")
-        score_rows_html = []
+        out.append(f'<p class="lead">{lead}</p>')
+        rows = []
         for row in score_rows(r):
             style = ' style="color:#b3372a; font-weight:bold;"' if row.above else ""
-            score_rows_html.append([e(row.label), f"<span{style}>{e(row.value)}</span>",
-                                    f"<span{style}>{e(row.against_target or '—')}</span>"])
-        scores = _table(["Score", "Value", "Against target"], score_rows_html, numeric_from=1)
+            rows.append([e(row.label), f"<span{style}>{e(row.value)}</span>",
+                         f"<span{style}>{e(row.against_target or '')}</span>"])
+        scores = _table(["Score", "Value", "Against target"], rows, numeric={1},
+                        widths=["50%", "14%", "36%"])
     else:
         scores = "<p>Readability was not measured for this review.</p>"
-    count_html = []
-    for label, values in count_rows(summary):
-        bold = label == "All categories"
-        cells = [f"<b>{e(label)}</b>" if bold else e(label)]
-        cells += [f"<b>{v}</b>" if bold else str(v) for v in values]
-        count_html.append(cells)
-    counts = _table(list(COUNT_HEADERS), count_html, numeric_from=1)
+    counts = _table(["Category", "Acc.", "Dism.", "Pend.", "Total"],
+                    [[e(label)] + [str(v) for v in values] for label, values in count_rows(summary)],
+                    numeric={1, 2, 3, 4}, widths=["40%", "15%", "15%", "15%", "15%"], total_row=True)
+    if summary.outdated:
+        counts += (f'<p class="small">{summary.outdated} earlier flags refer to passages no longer '
+                   "in this draft.</p>")
+    counts += ('<p class="small">Acc. accepted, Dism. dismissed, Pend. not yet decided.</p>')
     out.append('<table width="100%" cellspacing="0" cellpadding="0"><tr>'
-               f'<td width="52%" valign="top">{scores}</td><td width="4%"></td>'
-               f'<td width="44%" valign="top">{counts}'
-               + (f'<p class="small">{summary.outdated} earlier flags refer to passages no longer '
-                  f"in this draft.</p>" if summary.outdated else "") + "</td></tr></table>")
+               f'<td class="bare" width="55%" valign="top">{scores}</td>'
+               '<td class="bare" width="5%"></td>'
+               f'<td class="bare" width="40%" valign="top">{counts}</td></tr></table>')
     if chart:
         above = sum(1 for p in r.paragraphs if p.grade > r.target_grade)
         legend = " &nbsp; ".join(f'<span style="color:{c};">■</span> {e(label)}'
@@ -270,11 +294,12 @@ def _flag(summary: Summary, flag: FlagRecord) -> str:
                      f"{e(suggestions_text(flag))}</p>")
     places = places_text(flag, summary)
     if places:
-        parts.append(f'<p class="detail small">{e(places)}</p>')
+        parts.append(f'<p class="detail"><span class="small">{e(places)}</span></p>')
     if flag.note:
         note = summary.flag_notes.get(flag.id)
         who = f" — {e(note.author)}" if note and note.author else ""
-        parts.append(f'<p class="note"><span class="small">REVIEWER NOTE</span> {e(flag.note)}{who}</p>')
+        parts.append(f'<p class="note">&nbsp;<span class="small">REVIEWER NOTE</span> '
+                     f"{e(flag.note)}{who}</p>")
     return "".join(parts)
 
 
@@ -282,18 +307,18 @@ def _claims(summary: Summary) -> list[str]:
     out = ["<h2>Claims to verify</h2>"]
     if not summary.claims:
         return out + ["<p>No claims were listed.</p>"]
-    rows = [[f"<b>{e(c.text)}</b><br><span class=\"small\">{e(c.sentence)}</span>", e(c.kind),
-             _chip(CLAIM_STATUS_LABELS.get(c.status, c.status), CLAIM_COLOURS.get(c.status,
-                                                                                  CLAIM_COLOURS["unchecked"])),
+    rows = [[f'<b>{e(c.text)}</b><br><span class="small">{e(c.sentence)}</span>', e(c.kind),
+             _chip(CLAIM_STATUS_LABELS.get(c.status, c.status),
+                   CLAIM_COLOURS.get(c.status, CLAIM_COLOURS["unchecked"])),
              e(c.note) or "—"] for c in summary.claims]
     return out + [_table(["Claim", "Kind", "Status", "Note"], rows,
-                         widths=["50%", "12%", "13%", "25%"])]
+                         widths=["52%", "12%", "12%", "24%"])]
 
 
 def _notes(summary: Summary) -> list[str]:
     out = ["<h2>Document notes</h2>"]
     if summary.document_notes:
-        out += [f"<p>{e(n.body)}<br><span class=\"small\">{e(n.author or 'reviewer')}, "
+        out += [f'<p>{e(n.body)}<br><span class="small">{e(n.author or "reviewer")}, '
                 f"{e(format_day(n.created_at))}</span></p>" for n in summary.document_notes]
     else:
         out.append("<p>None.</p>")
@@ -301,8 +326,8 @@ def _notes(summary: Summary) -> list[str]:
         out.append("<h2>Notes on passages</h2>")
         for n in summary.span_notes:
             text = summary.text[n.start or 0:n.end or 0] or n.anchor_text
-            out.append(f'<p class="passage" style="margin-left:0;">“{e(text)}” '
-                       f'<span class="small">line {summary.line_of(n.start or 0)}</span></p>'
+            out.append(f'<p class="quoted">“{e(text)}” <span class="small">line '
+                       f"{summary.line_of(n.start or 0)}</span></p>"
                        f'<p>{e(n.body)}<br><span class="small">{e(n.author or "reviewer")}, '
                        f"{e(format_day(n.created_at))}</span></p>")
     return out
@@ -315,4 +340,4 @@ def _checks(summary: Summary) -> list[str]:
              e(c.message) or "—"] for c in summary.checks]
     return ["<h2>Checks run</h2>",
             _table(["Check", "Engine", "Status", "Flags", "Seconds", "Message"], rows,
-                   widths=["16%", "18%", "12%", "8%", "9%", "37%"])]
+                   numeric={3, 4}, widths=["16%", "18%", "12%", "8%", "9%", "37%"])]

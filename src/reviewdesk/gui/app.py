@@ -19,6 +19,7 @@ from ..core.settings import Settings
 from . import theme
 from .main_window import MainWindow
 from .prefs import APPLICATION, ORGANISATION
+from .qt_compat import install_guard
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,9 @@ def _application() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("ReviewDesk")
     app.setWindowIcon(theme.app_icon())
+    if not getattr(app, "_reviewdesk_guarded", False):
+        app._reviewdesk_guarded = True
+        install_guard(app)
     return app
 
 
@@ -122,8 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--screenshot", metavar="OUT.png")
     parser.add_argument("--db", metavar="URL")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.screenshot else logging.WARNING,
-                        format="reviewdesk: %(levelname)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="reviewdesk: %(levelname)s: %(message)s")
+    if args.screenshot:
+        log.setLevel(logging.INFO)
     return run_app(args.file, db_url=args.db, screenshot=args.screenshot)
 
 

@@ -69,6 +69,8 @@ class FlagDetail(QWidget):
         self.places.setObjectName("placesList")
         self.places.setMaximumHeight(110)
         self.places.setUniformItemSizes(True)
+        self.places.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.places.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.places.currentRowChanged.connect(self._on_places_current_row_changed)
         place_bar = QHBoxLayout()
         place_bar.setContentsMargins(0, 0, 0, 0)

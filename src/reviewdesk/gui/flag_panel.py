@@ -17,7 +17,7 @@ from . import theme
 from .flag_detail import FlagDetail
 from .flag_model import (KEY_ROLE, PENDING, STATUS_FILTERS, FilterState, FlagFilterProxy, FlagModel,
                          NOTE_ROW, Row)
-from .flow_layout import FlowLayout
+from .flow_layout import FlowBox
 
 SEVERITY_CHOICES = ((0, "Any severity"), (1, "Suggestions and up"), (2, "Warnings and up"),
                     (3, "Errors only"))
@@ -71,8 +71,7 @@ class FlagPanel(QWidget):
             status_row.addWidget(b)
         status_row.addStretch(1)
         status_row.addWidget(self.severity)
-        self.chip_box = QWidget()
-        self.chip_layout = FlowLayout(self.chip_box, spacing=3)
+        self.chip_box = FlowBox(spacing=3)
 
         self.table = QTableView()
         self.table.setObjectName("flagTable")
@@ -166,11 +165,14 @@ class FlagPanel(QWidget):
             chip.toggled.connect(lambda _on: self._apply_filters())
             self._chips[category] = chip
         self._categories = wanted
-        while self.chip_layout.count():
-            self.chip_layout.takeAt(0)
-        for category in wanted:
-            self.chip_layout.addWidget(self._chips[category])
-        self.chip_box.updateGeometry()
+        self._show_chips()
+
+    def _show_chips(self) -> None:
+        """A chip for each category that has flags, or that the editor has hidden."""
+        present = {r.category for r in self.model.rows}
+        hidden = self.proxy.state.hidden
+        self.chip_box.set_widgets([self._chips[c] for c in self._categories
+                                   if c in present or c in hidden])
 
     def filter_state(self) -> FilterState:
         hidden = frozenset(c for c, chip in self._chips.items() if not chip.isChecked())
@@ -236,6 +238,11 @@ class FlagPanel(QWidget):
                 by_severity[r.severity] += 1
         for c, chip in self._chips.items():
             chip.setText(f"{theme.category_label(c)} {by_category.get(c, 0)}")
+        new = {r.category for r in self.model.rows} - set(self._chips)
+        if new:
+            self.set_categories(new)
+        else:
+            self._show_chips()
         for s, b in self._status_buttons.items():
             b.setText(f"{theme.status_label(s)} {by_status.get(s, 0)}")
         for i, (level, label) in enumerate(SEVERITY_CHOICES):

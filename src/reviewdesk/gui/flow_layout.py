@@ -1,64 +1,64 @@
-"""A layout that wraps its widgets onto new lines, for the filter chips in a narrow panel."""
+"""A box that wraps its widgets onto new lines, for the filter chips in a narrow panel.
+
+It places its children itself on resize: simpler than a QLayout subclass, and it only ever
+holds a handful of chips.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
-class FlowLayout(QLayout):
+class FlowBox(QWidget):
     def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
+        self._widgets: list[QWidget] = []
         self._spacing = spacing
-        self.setContentsMargins(0, 0, 0, 0)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
+    def set_widgets(self, widgets: list[QWidget]) -> None:
+        if widgets == self._widgets:
+            return
+        for w in self._widgets:
+            if w not in widgets:
+                w.hide()
+        self._widgets = list(widgets)
+        for w in self._widgets:
+            w.setParent(self)
+            w.show()
+        self._arrange(self.width(), move=True)
+        self.updateGeometry()
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
+        return self._arrange(width, move=False)
 
     def sizeHint(self) -> QSize:
-        return self.minimumSize()
+        width = max(self.width(), 200)
+        return QSize(width, self._arrange(width, move=False))
 
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        m = self.contentsMargins()
-        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+    def minimumSizeHint(self) -> QSize:
+        widest = max((w.sizeHint().width() for w in self._widgets), default=0)
+        return QSize(widest, self._arrange(max(self.width(), widest), move=False))
 
-    def _arrange(self, rect: QRect, move: bool) -> int:
-        m = self.contentsMargins()
-        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
-        x, y, line = area.x(), area.y(), 0
-        for item in self._items:
-            if item.widget() is not None and item.widget().isHidden():
-                continue
-            hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and line > 0:
-                x, y, line = area.x(), y + line + self._spacing, 0
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange(event.size().width(), move=True)
+        if self._arrange(event.size().width(), move=False) != self.height():
+            self.updateGeometry()
+
+    def _arrange(self, width: int, move: bool) -> int:
+        x = y = line = 0
+        for w in self._widgets:
+            hint = w.sizeHint()
+            if x + hint.width() > width and line > 0:
+                x, y, line = 0, y + line + self._spacing, 0
             if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+                w.setGeometry(x, y, hint.width(), hint.height())
             x += hint.width() + self._spacing
             line = max(line, hint.height())
-        return y + line - rect.y() + m.bottom()
+        return y + line

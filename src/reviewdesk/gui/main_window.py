@@ -538,5 +538,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._flush_notes()
         self.save_layout()
-        self.controller.close_document()
+        self.controller.shutdown()
         event.accept()

@@ -25,6 +25,10 @@ from .workers import JobRunner
 
 log = logging.getLogger(__name__)
 
+# Seconds a check took on its first (cold) run, until we have measured it here: the quick checks
+# go first so the first flags show within a second; the costly ones follow.
+_EXPECTED_SECONDS = {"grammar": 3.0, "readability": 2.0}
+
 
 class ReviewController(QObject):
     """One draft under review at a time; every public method runs on the GUI thread."""
@@ -57,6 +61,8 @@ class ReviewController(QObject):
         self.runner.job_failed.connect(self._on_runner_job_failed)
         self.runner.job_cancelled.connect(self._on_runner_job_cancelled)
         self.runner.job_progress.connect(self._on_runner_job_progress)
+        self._seconds: dict[str, float] = {}
+        self._warm_token = CancelToken()
         self._reset_state()
 
     def _reset_state(self) -> None:
@@ -77,8 +83,13 @@ class ReviewController(QObject):
     # -- opening and closing -----------------------------------------------------------------
     def warm(self) -> None:
         """Build the costly engines (Harper) in the background, once, at start."""
-        self.runner.submit("warm", partial(review_jobs.warm, self.engine, self.base_settings.language),
-                           priority=-1)
+        self.runner.submit("warm", partial(review_jobs.warm, self.engine, self.base_settings),
+                           self._warm_token, priority=-1)
+
+    def shutdown(self) -> None:
+        """The window is closing: stop everything, the warm-up included."""
+        self._warm_token.cancel()
+        self.close_document()
 
     def open_path(self, path: str) -> None:
         self.close_document()
@@ -138,7 +149,8 @@ class ReviewController(QObject):
             self.cancel_checks(announce=False)
         self._token = CancelToken()
         self.statuses = {}
-        checks = sorted(self.engine.checks_for(self.settings), key=lambda c: hasattr(c, "warm"))
+        checks = sorted(self.engine.checks_for(self.settings),
+                        key=lambda c: self._seconds.get(c.id, _EXPECTED_SECONDS.get(c.id, 0.1)))
         for check in checks:
             work = partial(review_jobs.run_and_record, self.engine, check, self.doc, self.settings,
                            self.store, self.record, self.offsets, self._gate)
@@ -193,6 +205,7 @@ class ReviewController(QObject):
 
     def _apply_check(self, check_id: str, result: review_jobs.CheckResult) -> None:
         self.statuses[check_id] = result.status
+        self._seconds[check_id] = result.status.seconds
         if result.status.status == OK:
             known = {r.key: r for r in self.model.rows if r.check == check_id}
             merged = []

@@ -126,10 +126,19 @@ def run_and_record(engine: Engine, check: Any, doc: Document, settings: Settings
                        dict(outcome.metrics), claims)
 
 
-def warm(engine: Engine, language: str, progress: Progress) -> str:
-    """Build costly engines (the Harper linter) ahead of the first check."""
-    for check in engine.all_checks:
+_WARM_TEXT = ("Warming up\n\nThe desk reads this short paragraph once, so that word lists and "
+              "dictionaries are loaded before the first draft arrives. It was written quickly.")
+
+
+def warm(engine: Engine, settings: Settings, progress: Progress) -> str:
+    """Build costly engines (the Harper linter, word lists) ahead of the first check."""
+    from ..core.document import document_from_text
+
+    sample = document_from_text(_WARM_TEXT)
+    for check in sorted(engine.checks_for(settings), key=lambda c: hasattr(c, "warm")):
+        progress.check()
         if hasattr(check, "warm"):
-            progress.check()
-            check.warm(language)
+            check.warm(settings.language)
+        else:
+            engine.run_check(check, sample, settings)
     return "warm"

@@ -4,7 +4,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -15,7 +14,7 @@ from sqlalchemy.pool import StaticPool
 from ..core.errors import StorageError
 from ..paths import sqlite_file
 
-# Execution option that marks a transaction as one that will write (see _begin below).
+# Execution option that marks a transaction as one that will write (see _on_begin below).
 WRITES = "reviewdesk_writes"
 
 
@@ -46,8 +45,9 @@ def _tune_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             cursor.execute("PRAGMA foreign_keys = ON")
+            # WAL lets a reader (an export) run while the window writes a decision. synchronous
+            # stays at its FULL default: a committed decision must survive a power cut too.
             cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")   # safe with WAL; a commit stays durable
         finally:
             cursor.close()
 
@@ -106,15 +106,16 @@ def explain(exc: BaseException, url: str) -> str:
     if "file is not a database" in low or "file is encrypted" in low:
         return f"The file {where} is not a ReviewDesk database (it is not an SQLite database)."
     if "unable to open database file" in low:
-        return f"Cannot open or create the review database {where}: check that the folder exists and is writable."
+        return (f"Cannot open or create the review database {where}: "
+                "check that the folder exists and is writable.")
     if "readonly database" in low or "read-only" in low:
         return f"The review database {where} is read-only; ReviewDesk needs to write to it."
     if "disk i/o error" in low or "database or disk is full" in low:
         return f"Cannot write the review database {where}: the disk failed or is full."
     if "malformed" in low:
         return f"The review database {where} is damaged (SQLite reports it as malformed)."
-    if isinstance(exc, DBAPIError) and exc.connection_invalidated or "connection" in low and (
-            "refused" in low or "failed" in low or "timeout" in low):
+    unreachable = "connection" in low and any(w in low for w in ("refused", "failed", "timeout"))
+    if unreachable or (isinstance(exc, DBAPIError) and exc.connection_invalidated):
         return f"Cannot reach the review database {where}: {detail}."
     if isinstance(exc, OSError):
         return f"Cannot use the review database {where}: {exc.strerror or exc}."
@@ -127,6 +128,3 @@ def _driver_message(exc: BaseException) -> str:
     # Drivers add context lines (SQL, hints); the first line is the one a person can act on.
     return (text.splitlines() or [type(exc).__name__])[0].rstrip(".")
 
-
-def sqlite_path_of(engine: Engine) -> Path | None:
-    return sqlite_file(engine.url.render_as_string(hide_password=False))

@@ -41,7 +41,7 @@ def open_document(s: Session, doc: Document) -> DocumentRecord:
                           created_at=now, updated_at=now)
         s.add(row)
         s.flush()
-    elif (row.title, row.format, row.sha256) != (doc.title or "", doc.format or "", doc.sha256):
+    else:   # updated_at doubles as "last opened", for a recent-documents list
         row.title, row.format, row.sha256, row.updated_at = doc.title or "", doc.format or "", doc.sha256, now
     review_id = s.scalar(select(ReviewRow.id).where(ReviewRow.document_id == row.id)
                          .order_by(ReviewRow.id.desc()).limit(1))
@@ -81,7 +81,9 @@ def document_id_of(s: Session, ref: DocumentRecord | int | None) -> int | None:
 
 
 def documents(s: Session) -> list[DocumentRecord]:
-    rows = s.execute(select(DocumentRow, ReviewRow.id).join(ReviewRow, ReviewRow.document_id == DocumentRow.id)
+    """Every document with its latest review, the most recently opened first."""
+    rows = s.execute(select(DocumentRow, ReviewRow.id)
+                     .join(ReviewRow, ReviewRow.document_id == DocumentRow.id)
                      .order_by(DocumentRow.updated_at.desc(), ReviewRow.id.desc())).all()
     seen: dict[int, DocumentRecord] = {}
     for row, review_id in rows:

@@ -5,6 +5,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..core.document import Document
@@ -43,7 +44,6 @@ class ReviewStore:
             self._engine.dispose()
             raise
 
-    # -- plumbing ---------------------------------------------------------------------------
 
     @property
     def engine(self) -> Any:
@@ -88,11 +88,16 @@ class ReviewStore:
         version = ".".join(str(part) for part in info)
         return f"{name} {version} ({self._where})".replace("  ", " ")
 
-    # -- documents --------------------------------------------------------------------------
-
     def open_document(self, doc: Document) -> DocumentRecord:
         """Find the draft by its resolved path (pasted text: by content), creating it and its review."""
-        return self._run(True, reviews.open_document, doc)
+        try:
+            return self._run(True, reviews.open_document, doc)
+        except StorageError as exc:
+            # Two programs adding the same new draft to a server database at once: the loser
+            # of that race finds the winner's row on a second try.
+            if not isinstance(exc.__cause__, IntegrityError):
+                raise
+            return self._run(True, reviews.open_document, doc)
 
     def documents(self) -> list[DocumentRecord]:
         """Every reviewed document, most recently opened first."""
@@ -112,8 +117,6 @@ class ReviewStore:
             return ReviewState(document, flag_ops.list_flags(s, rid), note_ops.list_notes(s, rid),
                                ledger_ops.list_claims(s, rid))
         return self._run(False, work)
-
-    # -- flags and decisions ----------------------------------------------------------------
 
     def sync_flags(self, record: ReviewRef, doc: Document, flags: Iterable[Flag],
                    checks_ran: Iterable[str]) -> list[FlagRecord]:
@@ -141,8 +144,6 @@ class ReviewStore:
     def history(self, record_or_id: ReviewRef, flag_id: str) -> list[DecisionRecord]:
         return self._in_review(False, flag_ops.history, record_or_id, flag_id)
 
-    # -- notes ------------------------------------------------------------------------------
-
     def set_flag_note(self, record_or_id: ReviewRef, flag_id: str, body: str,
                       author: str) -> NoteRecord | None:
         """The flag's one note; an empty (or blank) body deletes it and returns None."""
@@ -169,8 +170,6 @@ class ReviewStore:
         """After a revision: each span note moves to its passage (nearest copy) or becomes outdated."""
         self._in_review(True, note_ops.relocate_notes, record, doc)
 
-    # -- claims ledger ----------------------------------------------------------------------
-
     def sync_claims(self, record: ReviewRef, claims: Iterable[ClaimRecord]) -> list[ClaimRecord]:
         def work(s: Session, rid: int) -> list[ClaimRecord]:
             ledger_ops.sync_claims(s, rid, claims)
@@ -184,8 +183,6 @@ class ReviewStore:
 
     def claims(self, record: ReviewRef) -> list[ClaimRecord]:
         return self._in_review(False, ledger_ops.list_claims, record)
-
-    # -- dictionaries and ignored rules (document None: every document) -----------------------
 
     def add_word(self, word: str, document_id: DocumentRecord | int | None = None) -> None:
         self._entry(ledger_ops.add_entry, "word", word, document_id)
@@ -214,8 +211,6 @@ class ReviewStore:
                 return work(s, which, document_id)
             return work(s, which, value, document_id)
         return self._run(write, run)
-
-    # -- per-paragraph result cache (so an unchanged paragraph is not checked again) ------------
 
     def cached_results(self, engine: str, keys: Iterable[str]) -> dict[str, Any]:
         """Stored payloads of `engine` (e.g. "harper/en-US/1") for the keys it has; JSON values."""

@@ -152,10 +152,13 @@ class FlagPainter(QObject):
             fmt = QTextCharFormat(self._heading_format(level)) if level else QTextCharFormat()
             if category:
                 flag_fmt = theme.highlight_format(category, severity, reviewed=reviewed, dark=self._dark)
-                if long and flag_fmt.hasProperty(QTextCharFormat.Property.BackgroundBrush):
-                    tint = flag_fmt.background().color()
-                    tint.setAlpha(max(18, tint.alpha() // 2))
-                    flag_fmt.setBackground(tint)
+                if long:
+                    # A whole sentence underlined reads as noise: a faint tint is enough.
+                    flag_fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+                    if flag_fmt.hasProperty(QTextCharFormat.Property.BackgroundBrush):
+                        tint = flag_fmt.background().color()
+                        tint.setAlpha(max(22, int(tint.alpha() * 0.6)))
+                        flag_fmt.setBackground(tint)
                 fmt.merge(flag_fmt)
             self._formats[key] = fmt
         return fmt

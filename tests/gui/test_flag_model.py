@@ -1,0 +1,41 @@
+"""The flag table model and its filter proxy: document order, filters, counts follow decisions."""
+from __future__ import annotations
+
+from reviewdesk.gui.flag_model import (FilterState, FlagFilterProxy, FlagModel, Row, with_decision)
+
+
+def _row(key: str, start: int, category: str = "spelling", severity: int = 2, status: str = "pending",
+         message: str = "msg") -> Row:
+    return Row(key, "flag", "c", f"c.{key}", category, severity, status, status, message, "passage", "",
+               ((start, start + 3),), haystack=f"{message}\x1fpassage".casefold())
+
+
+def _proxy(rows):
+    model = FlagModel()
+    model.set_rows(rows)
+    proxy = FlagFilterProxy()
+    proxy.setSourceModel(model)
+    return model, proxy
+
+
+def test_rows_are_kept_in_document_order(qapp):
+    model, _ = _proxy([_row("b", 50), _row("a", 10), _row("c", 30)])
+    assert [r.key for r in model.rows] == ["a", "c", "b"]
+
+
+def test_filters_by_category_status_severity_and_text(qapp):
+    _, proxy = _proxy([_row("a", 1), _row("b", 2, category="grammar"), _row("c", 3, severity=0),
+                       _row("d", 4, status="accepted"), _row("e", 5, message="Passive voice")])
+    proxy.set_state(FilterState(statuses=frozenset({"pending"})))
+    assert proxy.rowCount() == 4
+    proxy.set_state(FilterState(hidden=frozenset({"grammar"}), statuses=frozenset({"pending"}), min_severity=1))
+    assert proxy.rowCount() == 2
+    proxy.set_state(FilterState(statuses=frozenset({"pending"}), text="PASSIVE"))
+    assert proxy.rowCount() == 1
+
+
+def test_a_decided_row_leaves_the_pending_view(qapp):
+    model, proxy = _proxy([_row("a", 1), _row("b", 2)])
+    model.update_rows([with_decision(model.row("a"), "accepted")])
+    assert proxy.rowCount() == 1
+    assert model.row("a").status == "accepted"
