@@ -42,7 +42,7 @@ def find_near_duplicates(ws: WordStream, *, skip_quotes: bool = True,
     sentence_feats: dict[int, set[int]] = {}
     block_feats: dict[int, set[int]] = {}
     heading = [doc.blocks[b].is_heading for b in ws.sentence_block]
-    quoted = [skip_quotes and doc.in_quote(s.start, s.end) for s in doc.sentences]
+    quoted = _quoted_sentences(ws) if skip_quotes else [False] * len(doc.sentences)
     ids, vocab, stop, sentence_of, block_of = ws.ids, ws.vocab, ws.stop, ws.sentence, ws.sentence_block
     for i, wid in enumerate(ids):
         si = sentence_of[i]
@@ -90,3 +90,15 @@ def find_near_duplicates(ws: WordStream, *, skip_quotes: bool = True,
         out.append(NearDuplicate("sentence", tuple(doc.sentences[si] for si in g.members), g.score))
     out.sort(key=lambda nd: nd.places[0].start)
     return out
+
+
+def _quoted_sentences(ws: WordStream) -> list[bool]:
+    """Per sentence: are all its words inside one quotation (the speaker's words, not the writer's)?"""
+    quoted = [False] * len(ws.doc.sentences)
+    quote, sentence_of = ws.quote, ws.sentence
+    for si, first in enumerate(ws.sentence_first):
+        quoted[si] = first >= 0 and quote[first] >= 0
+    for i, si in enumerate(sentence_of):
+        if quoted[si] and quote[i] != quote[ws.sentence_first[si]]:
+            quoted[si] = False
+    return quoted

@@ -59,6 +59,7 @@ class WordStream:
     sentence_first: list[int] = field(default_factory=list)    # first word of each sentence, or -1
     sentence_block: list[int] = field(default_factory=list)    # index into doc.blocks
     _stems: dict[int, str] = field(default_factory=dict)
+    _capitals: dict[str, tuple[int, int]] | None = None     # stem -> (capitalised, all) mid-sentence uses
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -141,17 +142,20 @@ def subject_stems(ws: WordStream, min_uses: int = 5) -> frozenset[str]:
 
     Headings are left out of the count because title case capitalises everything there.
     """
-    capital: dict[str, int] = {}
-    total: dict[str, int] = {}
-    heading = [ws.doc.blocks[b].is_heading for b in ws.sentence_block]
-    for i, wid in enumerate(ws.ids):
-        if ws.initial[i] or ws.stop[wid] or heading[ws.sentence[i]]:
-            continue
-        stem = ws.stem(wid)
-        total[stem] = total.get(stem, 0) + 1
-        if ws.capital[i]:
-            capital[stem] = capital.get(stem, 0) + 1
-    return frozenset(s for s, c in capital.items() if c >= min_uses and 2 * c >= total[s])
+    counts = ws._capitals
+    if counts is None:
+        capital: dict[str, int] = {}
+        total: dict[str, int] = {}
+        heading = [ws.doc.blocks[b].is_heading for b in ws.sentence_block]
+        for i, wid in enumerate(ws.ids):
+            if ws.initial[i] or ws.stop[wid] or heading[ws.sentence[i]]:
+                continue
+            stem = ws.stem(wid)
+            total[stem] = total.get(stem, 0) + 1
+            if ws.capital[i]:
+                capital[stem] = capital.get(stem, 0) + 1
+        counts = ws._capitals = {s: (c, total[s]) for s, c in capital.items()}
+    return frozenset(s for s, (c, t) in counts.items() if c >= min_uses and 2 * c >= t)
 
 
 _SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ly", "es", "ed", "s")

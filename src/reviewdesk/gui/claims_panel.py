@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QHBox
 from ..core.errors import ReviewdeskError
 from ..storage.records import CLAIM_STATUSES
 from .flag_detail import NOTE_DEBOUNCE_MS
+from .flag_model import refilter
 from .review import ReviewController
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -64,8 +65,7 @@ class ClaimFilter(QSortFilterProxyModel):
         self.status = ""
 
     def set_filter(self, kind: str, status: str) -> None:
-        self.kind, self.status = kind, status
-        self.invalidateRowsFilter()
+        refilter(self, lambda: self.__dict__.update(kind=kind, status=status))
 
     def filterAcceptsRow(self, source_row: int, _parent) -> bool:
         claim = self.sourceModel().claims[source_row]

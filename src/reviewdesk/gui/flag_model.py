@@ -239,6 +239,17 @@ class FilterState:
         return not self.text or self.text in row.haystack
 
 
+def refilter(proxy: QSortFilterProxyModel, change) -> None:
+    """Apply a change to a proxy's filter and refilter its rows (Qt 6.10 API when there is one)."""
+    if hasattr(proxy, "beginFilterChange"):
+        proxy.beginFilterChange()
+        change()
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:
+        change()
+        proxy.invalidateRowsFilter()
+
+
 class FlagFilterProxy(QSortFilterProxyModel):
     """Filters the FlagModel; keeps its document order (no sorting, which would cost Python calls)."""
 
@@ -253,15 +264,8 @@ class FlagFilterProxy(QSortFilterProxyModel):
 
     def set_state(self, state: FilterState) -> None:
         state = replace(state, text=state.text.casefold().strip())
-        if state == self._state:
-            return
-        if hasattr(self, "beginFilterChange"):     # Qt 6.10 and later
-            self.beginFilterChange()
-            self._state = state
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._state = state
-            self.invalidateRowsFilter()
+        if state != self._state:
+            refilter(self, lambda: setattr(self, "_state", state))
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         model = self.sourceModel()

@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
     def _on_controller_rows_changed(self) -> None:
         self.view.painter.add_places(self.controller.places)
         self._repaint_flags()
+        self.flag_panel.set_progress(*self.controller.progress_counts())
         self.flag_panel.refresh_detail()
         if not self.flag_panel.current_key and self.controller.model.rows:
             first = self.flag_panel.neighbour("", 1)
@@ -280,7 +281,10 @@ class MainWindow(QMainWindow):
     def _on_controller_checks_done(self) -> None:
         reviewed, total = self.controller.progress_counts()
         if self.controller.is_open:
-            self.alerts.status(f"Checks finished: {total} flags, {reviewed} reviewed.")
+            problems = list(self.alerts.problems.values())
+            more = f" Not all checks ran: {problems[0]}" if len(problems) == 1 else \
+                f" {len(problems)} checks had problems (see the warning on the right)." if problems else ""
+            self.alerts.status(f"Checks finished: {total} flags, {reviewed} reviewed.{more}", 30)
             if not self.flag_panel.current_key:
                 first = self.flag_panel.neighbour("", 1)
                 if first:

@@ -165,7 +165,14 @@ class ReviewController(QObject):
         self.base_settings = settings
         if self.doc is not None and self.record is not None:
             self.settings = settings_for(self.store, self.record, settings)
+            enabled = self._enabled_ids()
+            # Flags of checks switched off stay in the database, out of the way.
+            self.model.replace_where(lambda r: not r.is_flag or r.check in enabled, [])
+            self.rows_changed.emit()
             self.start_checks()
+
+    def _enabled_ids(self) -> set[str]:
+        return {c.id for c in self.engine.checks_for(self.settings)}
 
     def _name(self, check_id: str) -> str:
         try:
@@ -194,7 +201,8 @@ class ReviewController(QObject):
         self.document_notes = [n for n in opened.notes if n.kind == "document"]
         self.claims = list(opened.claims)
         self.metrics = {k: v for k, v in opened.metrics.items() if isinstance(v, dict)}
-        self.model.set_rows(opened.rows)
+        enabled = self._enabled_ids()
+        self.model.set_rows(r for r in opened.rows if not r.is_flag or r.check in enabled)
         self.document_opened.emit()
         self.rows_changed.emit()
         for check_id in self.metrics:
