@@ -9,7 +9,7 @@ from reviewdesk.checks import BUILTIN_IDS, builtin_checks
 from reviewdesk.checks.base import RunContext
 from reviewdesk.checks.claims import ClaimsCheck, extract_claims
 from reviewdesk.checks.consistency import ConsistencyCheck
-from reviewdesk.checks.editorial_lists import load_lines, load_phrases, load_toml
+from reviewdesk.checks.editorial_lists import PhraseList, compile_entry, load_lines, load_phrases, load_toml
 from reviewdesk.checks.filler import FillerCheck
 from reviewdesk.checks.sourcing import SourcingCheck
 from reviewdesk.core.document import document_from_text
@@ -254,6 +254,34 @@ def test_clean_prose_stays_under_two_flags_per_thousand_words(path):
     flags = [f for check in CHECKS.values() for f in check.run(doc, RunContext())]
     assert doc.word_count > 2000
     assert 1000 * len(flags) / doc.word_count < 2, [(f.rule, doc.text[f.start:f.end]) for f in flags]
+
+
+# (list line, text, what it finds or None): the list syntax an editor writes.
+LIST_SYNTAX = [
+    ("delve into", "We Delve  into it.", "Delve  into"),
+    ("it's important to remember", "It\u2019s important to remember this.", "It\u2019s important to remember"),
+    ("[a|an] [top|] official", "said a official", "a official"),
+    ("[a|an] [top|] official", "said a top official", "a top official"),
+    ("[a|an] [top|] official", "said an officer", None),
+    ("cease-fire", "the ceasefire held", "ceasefire"),
+    ("looking for ... right place", "looking for news, you found the right place", "looking for news, you "
+     "found the right place"),
+    ("looking for ... right place", "looking for news. This is the right place", None),
+    ("^Post a Comment$", "Text.\n\nPost a Comment\n", "Post a Comment"),
+    ("^Post a Comment$", "Readers post a comment here.", None),
+]
+
+
+@pytest.mark.parametrize("line, text, found", LIST_SYNTAX)
+def test_list_syntax(line, text, found):
+    matches = list(PhraseList([compile_entry(line)]).finditer(text))
+    assert [text[m.start:m.end] for m in matches] == ([found] if found else [])
+
+
+def test_list_suggestions_after_arrow():
+    entry = compile_entry("at the end of the day => ultimately; finally")
+    assert entry.suggestions == ("ultimately", "finally")
+    assert entry.source == "at the end of the day"
 
 
 def test_every_editorial_list_compiles():

@@ -210,7 +210,7 @@ def test_sample_draft_gives_sensible_numbers():
     grade = scores["grade"]
     assert metrics["verdict"].startswith(f"Grade {grade:.1f}: harder than your target of 9")
     rules = {f.rule for f in flags}
-    assert {HARD, VERY_HARD, PASSIVE, COMPLEX, ADVERB} <= rules
+    assert {HARD, VERY_HARD, PASSIVE, COMPLEX} <= rules  # its one "very" is inside Borrell's quote
     assert "is believed" in passages(doc, flags, PASSIVE)
     assert passages(doc, flags, COMPLEX).count("in order to") == 3
     headings = [(b.start, b.end) for b in doc.headings]

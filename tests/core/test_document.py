@@ -87,3 +87,28 @@ def test_core_imports_no_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert "clean" in out.stdout
+
+
+def test_quote_opened_curly_and_closed_straight():
+    text = 'He noted \u201cthe risks are very real". Then he left.'
+    doc = document_from_text(text)
+    assert [text[q.start:q.end] for q in doc.quotes] == ['\u201cthe risks are very real"']
+
+
+def test_quote_across_a_hard_wrapped_line_but_not_a_blank_line():
+    text = '\u201cI am not\nat all sure,\u201d said she.\n\n\u201cOpen\n\nnever closed.'
+    doc = document_from_text(text)
+    assert [text[q.start:q.end] for q in doc.quotes] == ['\u201cI am not\nat all sure,\u201d']
+
+
+def test_echo_fingerprint_follows_its_own_place():
+    from reviewdesk.core.flags import Span
+    a = document_from_text("The war went on. The war, they said, went on and on.")
+    b = document_from_text("Peace came. The war went on. The war, they said, went on and on.")
+    def echo(doc, nth):
+        starts = [i for i in range(len(doc.text)) if doc.text.startswith("war", i)]
+        return Flag("repetition", "repetition.echo", "repetition", starts[nth], starts[nth] + 3, "echo",
+                    occurrences=(Span(starts[0], starts[0] + 3), Span(starts[nth], starts[nth] + 3)))
+    assert fingerprint(echo(a, 1), a.text) == fingerprint(echo(b, 1), b.text)
+    phrase = Flag("repetition", "repetition.phrase", "repetition", 4, 7, "p", key="the war")
+    assert fingerprint(phrase, a.text) == fingerprint(phrase, b.text)

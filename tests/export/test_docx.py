@@ -1,15 +1,13 @@
 """Word export: every accepted flag and note is a comment on its passage; a .docx draft keeps its look."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 import docx
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx_read import read_comments
-from export_samples import REVIEWER, WHEN, flag, sample_summary
+from export_samples import REVIEWER, WHEN, flag
 
 from reviewdesk.core.loaders import load_document
 from reviewdesk.core.summary import summary_from_parts
@@ -164,3 +162,40 @@ def test_a_word_draft_that_has_gone_missing_is_rebuilt_from_its_text(word_summar
     first = read_comments(path)[0]
     assert "original Word file was not found" in first.text
     assert docx.Document(str(path)).paragraphs[1].text.startswith("The battle is far from over")
+
+
+@pytest.mark.parametrize("raw", ["plain text", "  lead and trail  ", "tab\tand  double  space",
+                                 "line \n break\n\n twice", "\u00a0nbsp at start", "a \t \n b",
+                                 "form\ffeed and\vvertical", "ends with break\n"])
+def test_offsets_map_back_through_the_loaders_whitespace_clean_up(raw):
+    from reviewdesk.core.document import document_from_blocks
+    from reviewdesk.export.docx import _loader_map
+
+    loaded = document_from_blocks([("paragraph", 0, raw, 0)], path=None, title="x", fmt="docx",
+                                  sha256="").text
+    cleaned, index = _loader_map(raw)
+    assert cleaned == loaded
+    assert all(raw[index[k]] == ch or (ch == " " and raw[index[k]].isspace())
+               for k, ch in enumerate(cleaned))
+
+
+def test_a_note_across_two_paragraphs_spans_both(tmp_path):
+    from export_samples import sample_doc
+    from reviewdesk.storage.records import NoteRecord
+
+    doc = sample_doc()
+    start = doc.text.index("the deputy mayor.")
+    end = doc.text.index("the the") + 7
+    note = NoteRecord(id=9, kind="span", body="Merge these.", author="Dana Smith", created_at=WHEN,
+                      updated_at=WHEN, start=start, end=end, anchor_text=doc.text[start:end])
+    summary = summary_from_parts(doc, [], [note], [], {}, reviewer=REVIEWER, now=WHEN)
+    merged = next(c for c in read_comments(export_summary(summary, "docx", tmp_path / "r.docx"))
+                  if c.text == "Merge these.")
+    assert merged.anchor == "the deputy mayor.\nResidents said the the"
+
+
+def test_an_empty_draft_still_exports(tmp_path):
+    from export_samples import sample_doc
+
+    summary = summary_from_parts(sample_doc("   \n"), [], [], [], {}, now=WHEN)
+    assert read_comments(export_summary(summary, "docx", tmp_path / "r.docx")) == []

@@ -60,3 +60,33 @@ def test_exporting_text_formats_does_not_load_qt(tmp_path):
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'PySide6 was imported'\n"
     ) % (str(here), str(tmp_path))
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_empty_review_exports_in_every_format(fmt, tmp_path, request):
+    from export_samples import sample_doc
+
+    from reviewdesk.core.summary import summary_from_parts
+
+    if fmt == "pdf":
+        request.getfixturevalue("qapp")
+    summary = summary_from_parts(sample_doc("Just a title\n"), [], [], [], {})
+    assert summary.verdict.startswith("Ready to publish: 0 accepted flags")
+    assert export_summary(summary, fmt, tmp_path / "empty").stat().st_size > 0
+
+
+def test_a_pdf_can_be_written_from_a_worker_thread_while_the_window_runs(summary, qapp, tmp_path):
+    import threading
+
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            export_summary(summary, "pdf", tmp_path / "r.pdf")
+        except BaseException as exc:  # reported to the test thread below
+            errors.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(60)
+    assert errors == [] and (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF-")

@@ -1,15 +1,12 @@
 """PDF report: read back with poppler's pdftotext; text, non-ASCII and page furniture intact."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 
 import pytest
 
 from reviewdesk.export import export_summary
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="needs poppler-utils (pdftotext)")

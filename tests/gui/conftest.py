@@ -58,7 +58,9 @@ def make_window(qtbot, store, prefs, fake_checks):
                             prefs=prefs, warm=False)
         qtbot.addWidget(window)
         window.resize(1200, 800)
-        window.show()
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
         windows.append(window)
         return window
 

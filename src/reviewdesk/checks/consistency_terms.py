@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..core.document import Document
-from ..core.flags import Flag, Severity, Span
+from ..core.flags import normalise, Flag, Severity, Span
 from .editorial_lists import load_lines
 
 CHECK = "consistency"
@@ -42,7 +42,8 @@ def _multi_flag(rule: str, forms: list[_Form], message: str, severity: Severity,
     places = tuple(sorted((p for f in forms for p in f.places), key=lambda s: s.start))
     first = places[0]
     return Flag(CHECK, f"consistency.{rule}", "consistency", first.start, first.end, message, severity,
-                (suggestion,) if suggestion else (), places)
+                (suggestion,) if suggestion else (), places,
+                key="|".join(sorted(normalise(f.text) for f in forms)))
 
 
 @lru_cache(maxsize=None)
@@ -233,9 +234,8 @@ def _number_style(doc: Document) -> list[Flag]:
                    if not _NOT_COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start())]
     if not words or not digits:
         return []
-    forms = [_Form("as words", tuple(words)), _Form("as digits", tuple(digits))]
     examples = ", ".join(f"\u201c{text[s.start:s.end]}\u201d" for s in digits[:3])
-    return [Flag(CHECK, "consistency.number-style", "consistency", digits[0].start, digits[0].end,
+    places = tuple(sorted(digits + words, key=lambda s: s.start))
+    return [Flag(CHECK, "consistency.number-style", "consistency", places[0].start, places[0].end,
                  f"Numbers under ten are spelled out {len(words)} times and written as digits "
-                 f"{len(digits)} times ({examples}). Pick one style.", Severity.SUGGESTION, (),
-                 tuple(sorted(digits + words, key=lambda s: s.start)))]
+                 f"{len(digits)} times ({examples}). Pick one style.", Severity.SUGGESTION, (), places)]

@@ -23,6 +23,7 @@ from typing import Any, Iterator
 _APOSTROPHES = "'\u2019\u2018\u02bc"
 _HYPHENS = "-\u2010\u2011\u2013"
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_HYPHENATED_WORD = re.compile(rf"[^\W_]+(?:[{_HYPHENS}][^\W_]+)*")
 # A gap never crosses a sentence end (. ! ? followed by space) or a blank line; hard-wrapped lines are fine.
 _GAP = r"(?:(?![.!?]\s)(?!\n[ \t]*\n)[\s\S]){0,160}?"
 
@@ -162,10 +163,13 @@ def _first_words(units: list[tuple]) -> frozenset[str] | None:
             return None
         texts = [unit[1]] if unit[0] == "lit" else unit[1]
         for text in texts:
-            found = _WORD.match(text)
+            found = _HYPHENATED_WORD.match(text)
             if not found:
                 return None
-            words.add(fold(found.group()))
+            parts = re.split(f"[{_HYPHENS}]", found.group())
+            words.add(fold(parts[0]))
+            if len(parts) > 1:  # "cease-fire" also finds "ceasefire", which is one word
+                words.add(fold("".join(parts)))
         if not (unit[0] == "alt" and unit[2]):
             return frozenset(words)
     return None

@@ -77,7 +77,8 @@ def _grouped(text: str, rule: str, severity: Severity, matches: list[Match]) -> 
                    "A stock phrase tells the reader nothing new; say it plainly or cut it.")
         places = tuple(Span(m.start, m.end) for m in group)
         flags.append(Flag("filler", f"filler.{rule}", "filler", first.start, first.end, message,
-                          severity, first.entry.suggestions, places if len(places) > 1 else ()))
+                          severity, first.entry.suggestions, places if len(places) > 1 else (),
+                          key="|".join(forms) if len(places) > 1 else ""))
     return flags
 
 

@@ -36,35 +36,36 @@ def find_near_duplicates(ws: WordStream, *, skip_quotes: bool = True,
     doc = ws.doc
     keep = word_list("near_duplicate_words.txt")
     names = subject_stems(ws, NAME_MIN_USES) | word_list("name_particles.txt")
-    feature_of: dict[int, int | None] = {}
+    # Each vocabulary word's feature id, or None for words that say nothing about the claim.
     feature_ids: dict[str, int] = {}
     name_features: set[int] = set()
+    feature_of: list[int | None] = []
+    for wid, word in enumerate(ws.vocab):
+        if word.isdigit() or ws.stop[wid] and word not in keep:
+            feature_of.append(None)
+            continue
+        # A kept function word is its own feature, so the stem of "noted" cannot match "not".
+        key = "=" + word if ws.stop[wid] else ws.stem(wid)
+        f = feature_ids.setdefault(key, len(feature_ids))
+        if key in names:
+            name_features.add(f)
+        feature_of.append(f)
+    quoted = _quoted_sentences(ws) if skip_quotes else [False] * len(doc.sentences)
+    block_of = ws.sentence_block
     sentence_feats: dict[int, set[int]] = {}
     block_feats: dict[int, set[int]] = {}
-    heading = [doc.blocks[b].is_heading for b in ws.sentence_block]
-    quoted = _quoted_sentences(ws) if skip_quotes else [False] * len(doc.sentences)
-    ids, vocab, stop, sentence_of, block_of = ws.ids, ws.vocab, ws.stop, ws.sentence, ws.sentence_block
-    for i, wid in enumerate(ids):
-        si = sentence_of[i]
-        if heading[si]:
+    ids = ws.ids
+    for si, (first, stop) in enumerate(ws.sentence_ranges()):
+        block = block_of[si]
+        if first == stop or doc.blocks[block].is_heading:
             continue
-        f = feature_of.get(wid, -1)
-        if f == -1:
-            word = vocab[wid]
-            if word.isdigit() or stop[wid] and word not in keep:
-                f = None
-            else:
-                # A kept function word is its own feature, so the stem of "noted" cannot match "not".
-                key = "=" + word if stop[wid] else ws.stem(wid)
-                f = feature_ids.setdefault(key, len(feature_ids))
-                if key in names:
-                    name_features.add(f)
-            feature_of[wid] = f
-        if f is None:
+        feats = {feature_of[w] for w in ids[first:stop]}
+        feats.discard(None)
+        if not feats:
             continue
         if not quoted[si]:
-            sentence_feats.setdefault(si, set()).add(f)
-        block_feats.setdefault(block_of[si], set()).add(f)
+            sentence_feats[si] = feats
+        block_feats.setdefault(block, set()).update(feats)
     sentences_in_block: dict[int, int] = {}
     for si, b in enumerate(block_of):
         sentences_in_block[b] = sentences_in_block.get(b, 0) + 1

@@ -11,8 +11,8 @@ MIN_WORDS, MAX_WORDS = 2, 6
 # two-word phrase repeats by chance far more often than a four-word one.
 BASE_MIN_COUNT = {2: 4, 3: 3, 4: 2, 5: 2, 6: 2}
 REFERENCE_WORDS = 3000
-# A longer phrase that holds a sub-phrase at least this many times more frequent is an accident of
-# the sub-phrase ("bakhmut is far from over" inside "far from over"), not a finding of its own.
+# A phrase overlapped at every place by one more than this many times as frequent is an accident of
+# that phrase ("bakhmut is far from over" inside "far from over"), not a finding of its own.
 ABSORB_RATIO = 2.0
 
 
@@ -29,7 +29,6 @@ class Phrase:
         return len(self.positions)
 
 
-
 def min_count(length: int, doc_words: int) -> int:
     """Occurrences needed, growing with the square root of the length of the document."""
     scale = max(1.0, (doc_words / REFERENCE_WORDS) ** 0.5)
@@ -38,7 +37,7 @@ def min_count(length: int, doc_words: int) -> int:
 
 def find_repeated_phrases(ws: WordStream, *, skip_quotes: bool = True,
                           tick: Callable[[float], None] | None = None) -> list[Phrase]:
-    """Maximal repeated phrases, most frequent first.
+    """Maximal repeated phrases, the weightiest (count x words) first.
 
     Counting grows phrases a word at a time and only extends those that already repeat often enough
     (a phrase cannot occur more often than its prefix), so a million words stay cheap.
@@ -178,8 +177,8 @@ def _select_maximal(ws: WordStream, candidates: list[Phrase], n_words: int) -> l
             continue
         length = ph.length
         free = sum(1 for p in ph.positions if reach[p] < p + length)
-        if free < ph.count and free < min_count(min(length, MAX_WORDS), n_words):
-            continue
+        if free < ph.count and free < max(2, min_count(min(length, MAX_WORDS), n_words) // 2):
+            continue          # seldom used outside the longer phrase already reported
         seen.add(key)
         kept.append(ph)
         for p in ph.positions:

@@ -1,13 +1,14 @@
 """The repetition check: repeated phrases, echoes, doubled words, repeated openers and near-duplicate sentences."""
 from __future__ import annotations
 
+import gc
 import re
 from typing import Iterable
 
 from ..core.document import Document
 from ..core.flags import Flag, Severity, Span
 from .base import RunContext
-from .near_duplicates import find_near_duplicates
+from .near_duplicates import NearDuplicate, find_near_duplicates
 from .repeated_phrases import Phrase, find_repeated_phrases, min_count
 from .repetition_words import WordStream, build_stream, subject_stems
 from .sentence_openers import Opener, find_openers
@@ -17,6 +18,8 @@ CATEGORY = "repetition"
 TOP_PHRASES = 10
 # An echo this close reads as a stumble rather than a habit.
 CLOSE_ECHO_WORDS = 10
+# Near duplicates this alike are copies with small edits rather than paraphrases.
+NEAR_COPY = 0.8
 _SPACES = re.compile(r"\s+")
 
 
@@ -28,10 +31,23 @@ class RepetitionCheck:
     categories = (CATEGORY,)
 
     def run(self, doc: Document, ctx: RunContext) -> Iterable[Flag]:
+        # The check allocates millions of small lists and tuples that all live until it ends; the
+        # cyclic garbage collector would rescan them again and again (a third of the time on a
+        # million words) while finding nothing to free.
+        # The pause is process-wide but lasts only this run (seconds at most).
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._run(doc, ctx)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _run(self, doc: Document, ctx: RunContext) -> list[Flag]:
         progress = ctx.progress
         settings = ctx.settings
         progress.report(0.0, "Reading words")
-        ws = build_stream(doc)
+        ws = build_stream(doc, tick=progress.part(0.0, 0.15).report)
         progress.report(0.15, "Finding repeated phrases")
         phrases = find_repeated_phrases(ws, skip_quotes=settings.skip_quotes,
                                         tick=progress.part(0.15, 0.35).report)
@@ -55,14 +71,7 @@ class RepetitionCheck:
         progress.report(0.6, "Finding near-duplicate sentences")
         near = find_near_duplicates(ws, skip_quotes=settings.skip_quotes,
                                     tick=progress.part(0.6, 0.98).report)
-        for group in near:
-            flags.append(Flag(
-                check=self.id, rule="repetition.near-duplicate", category=CATEGORY,
-                start=group.places[0].start, end=group.places[0].end,
-                message=(f"These {len(group.places)} {group.kind}s say nearly the same thing "
-                         f"({round(group.score * 100)}% alike)."),
-                severity=Severity.WARNING if group.score >= 0.8 else Severity.SUGGESTION,
-                occurrences=group.places, score=round(group.score, 3)))
+        flags.extend(self._near_duplicate_flag(group) for group in near)
         ctx.metrics.update({
             "words": len(ws),
             "repeated_phrases": len(phrases),
@@ -84,7 +93,8 @@ class RepetitionCheck:
                     start=places[0].start, end=places[0].end,
                     message=f"\u201c{_shown(ws, ph.positions[0], ph.length)}\u201d appears {ph.count} times.",
                     severity=Severity.WARNING if many else Severity.SUGGESTION,
-                    occurrences=places, score=float(ph.count))
+                    occurrences=places, score=float(ph.count),
+                    key=_shown(ws, ph.positions[0], ph.length))
 
     def _doubled_flag(self, ws: WordStream, a: int, b: int) -> Flag:
         word = ws.doc.text[ws.starts[a]:ws.ends[a]]
@@ -107,6 +117,15 @@ class RepetitionCheck:
                     occurrences=(Span(ws.starts[a], ws.ends[a]), Span(ws.starts[b], ws.ends[b])),
                     score=float(gap))
 
+    def _near_duplicate_flag(self, group: NearDuplicate) -> Flag:
+        score = round(group.score, 3)
+        return Flag(check=self.id, rule="repetition.near-duplicate", category=CATEGORY,
+                    start=group.places[0].start, end=group.places[0].end,
+                    message=(f"These {len(group.places)} {group.kind}s say nearly the same thing "
+                             f"({round(score * 100)}% alike)."),
+                    severity=Severity.WARNING if score >= NEAR_COPY else Severity.SUGGESTION,
+                    occurrences=group.places, score=score)
+
     def _opener_flag(self, ws: WordStream, op: Opener) -> Flag:
         places = tuple(Span(ws.starts[p], ws.ends[p + op.length - 1]) for p in op.places)
         shown = _shown(ws, op.places[0], op.length)
@@ -114,7 +133,8 @@ class RepetitionCheck:
         return Flag(check=self.id, rule="repetition.opener", category=CATEGORY,
                     start=places[0].start, end=places[0].end,
                     message=f"{len(places)} {where} open with \u201c{shown}\u201d.",
-                    severity=Severity.SUGGESTION, occurrences=places, score=float(len(places)))
+                    severity=Severity.SUGGESTION, occurrences=places, score=float(len(places)),
+                    key=f"{op.scope}:{shown}")
 
 
 def _shown(ws: WordStream, first: int, length: int) -> str:

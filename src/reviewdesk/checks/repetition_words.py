@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from typing import Callable
 
 from ..core.document import Document
 
@@ -59,7 +61,7 @@ class WordStream:
     sentence_first: list[int] = field(default_factory=list)    # first word of each sentence, or -1
     sentence_block: list[int] = field(default_factory=list)    # index into doc.blocks
     _stems: dict[int, str] = field(default_factory=dict)
-    _capitals: dict[str, tuple[int, int]] | None = None     # stem -> (capitalised, all) mid-sentence uses
+    _capitals: dict[str, list[int]] | None = None   # stem -> [capitalised, capitalised mid-sentence, mid-sentence]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -70,92 +72,136 @@ class WordStream:
             found = self._stems[word_id] = light_stem(self.vocab[word_id])
         return found
 
-    def in_heading(self, word: int) -> bool:
-        return self.doc.blocks[self.sentence_block[self.sentence[word]]].is_heading
+    def sentence_ranges(self) -> list[tuple[int, int]]:
+        """Per sentence, its words as [first, stop) indexes (first == stop when it has none)."""
+        out: list[tuple[int, int]] = []
+        stop = len(self.ids)
+        for first in reversed(self.sentence_first):
+            if first < 0:
+                out.append((stop, stop))
+            else:
+                out.append((first, stop))
+                stop = first
+        out.reverse()
+        return out
 
     def surface(self, first: int, last: int) -> str:
         """The document text from word `first` to word `last` inclusive."""
         return self.doc.text[self.starts[first]:self.ends[last]]
 
 
-def build_stream(doc: Document) -> WordStream:
+def build_stream(doc: Document, tick: Callable[[float], None] | None = None) -> WordStream:
+    """One pass over the sentences; per-word work is kept small since a novel has 120,000 words."""
     stops, edges = word_list("stopwords.txt"), word_list("phrase_edge_words.txt")
     ws = WordStream(doc)
     text = doc.text
     vocab_index: dict[str, int] = {}
+    by_surface: dict[str, int] = {}     # the word as written -> id, for all but possible acronyms
+
+    def intern(word: str, sentence_shouts: bool) -> tuple[int, bool]:
+        key = normalise_word(word)
+        cacheable = True
+        if word.isupper() and len(key) > 1 and (key in stops or "." in key):
+            # "US" or "U.S." is the country, not the pronoun, unless the whole sentence shouts.
+            cacheable = False
+            if not sentence_shouts:
+                key = key.replace(".", "").upper()
+        wid = vocab_index.get(key)
+        if wid is None:
+            wid = vocab_index[key] = len(ws.vocab)
+            ws.vocab.append(key)
+            ws.stop.append(key in stops)
+            ws.edge.append(key in edges)
+        return wid, cacheable
+
     quotes = doc.quotes
+    quote_starts = [q.start for q in quotes]
+    quote_ends = [q.end for q in quotes]
     qi = 0
     clause = -1
-    starts, ends, ids, clauses = ws.starts, ws.ends, ws.ids, ws.clause
-    sentences, quote_of, capital, initial = ws.sentence, ws.quote, ws.capital, ws.initial
+    ids, clauses, capital = ws.ids, ws.clause, ws.capital
     blocks = doc.blocks
     bi = 0
+    find_break = _CLAUSE_BREAK.search
+    n_sentences = max(1, len(doc.sentences))
     for si, sent in enumerate(doc.sentences):
-        while bi < len(blocks) - 1 and blocks[bi].end < sent.start:
+        if tick is not None and si % 4096 == 0:
+            tick(si / n_sentences)
+        s0, s1 = sent.start, sent.end
+        while bi < len(blocks) - 1 and blocks[bi].end < s0:
             bi += 1
         ws.sentence_block.append(bi)
+        spans = [m.span() for m in _TOKEN.finditer(text, s0, s1)]
+        if not spans:
+            ws.sentence_first.append(-1)
+            continue
         ws.sentence_first.append(len(ids))
-        shouting = None
+        shouts: bool | None = None
         prev_end = -1
-        for m in _TOKEN.finditer(text, sent.start, sent.end):
-            start, end = m.span()
-            word = m.group()
-            if prev_end < 0:
+        for start, end in spans:
+            if prev_end < 0 or (start - prev_end != 1 or text[prev_end] != " ") \
+                    and find_break(text, prev_end, start):
                 clause += 1
-                initial.append(True)
-            else:
-                gap = text[prev_end:start]
-                if gap != " " and _CLAUSE_BREAK.search(gap):
-                    clause += 1
-                initial.append(False)
             prev_end = end
-            key = normalise_word(word)
-            if word.isupper() and len(key) > 1 and (key in stops or "." in key):
-                # "US" or "U.S." is the country, not the pronoun, unless the whole sentence shouts.
-                if shouting is None:
-                    shouting = text[sent.start:sent.end].isupper()
-                if not shouting:
-                    key = key.replace(".", "").upper()
-            wid = vocab_index.get(key)
-            if wid is None:
-                wid = vocab_index[key] = len(ws.vocab)
-                ws.vocab.append(key)
-                ws.stop.append(key in stops)
-                ws.edge.append(key in edges)
-            while qi < len(quotes) and quotes[qi].end <= start:
-                qi += 1
-            starts.append(start)
-            ends.append(end)
-            ids.append(wid)
             clauses.append(clause)
-            sentences.append(si)
-            quote_of.append(qi if qi < len(quotes) and quotes[qi].start <= start
-                            and end <= quotes[qi].end else -1)
+            word = text[start:end]
+            wid = by_surface.get(word)
+            if wid is None:
+                if shouts is None:
+                    shouts = text[s0:s1].isupper()
+                wid, cacheable = intern(word, shouts)
+                if cacheable:
+                    by_surface[word] = wid
+            ids.append(wid)
             capital.append(word[0].isupper())
-        if prev_end < 0:
-            ws.sentence_first[-1] = -1
+        k = len(spans)
+        ws.starts.extend([a for a, _ in spans])
+        ws.ends.extend([b for _, b in spans])
+        ws.sentence.extend([si] * k)
+        ws.initial.append(True)
+        ws.initial.extend([False] * (k - 1))
+        while qi < len(quotes) and quote_ends[qi] <= s0:
+            qi += 1
+        if qi >= len(quotes) or quote_starts[qi] >= s1:
+            ws.quote.extend([-1] * k)           # no quotation touches this sentence
+            continue
+        for start, end in spans:
+            while qi < len(quotes) and quote_ends[qi] <= start:
+                qi += 1
+            inside = qi < len(quotes) and quote_starts[qi] <= start and end <= quote_ends[qi]
+            ws.quote.append(qi if inside else -1)
     return ws
 
 
 def subject_stems(ws: WordStream, min_uses: int = 5) -> frozenset[str]:
-    """Stems of proper nouns the draft is about: capitalised mid-sentence `min_uses` times, and mostly.
+    """Stems of proper nouns the draft is about: capitalised `min_uses` times, and mostly mid-sentence.
 
-    Headings are left out of the count because title case capitalises everything there.
+    Mid-sentence uses decide whether a word is a name (any word is capitalised at a sentence start);
+    headings are left out because title case capitalises everything there.
     """
     counts = ws._capitals
     if counts is None:
-        capital: dict[str, int] = {}
-        total: dict[str, int] = {}
-        heading = [ws.doc.blocks[b].is_heading for b in ws.sentence_block]
-        for i, wid in enumerate(ws.ids):
-            if ws.initial[i] or ws.stop[wid] or heading[ws.sentence[i]]:
+        # Counted per (word, capitalised, sentence-initial) in C, then folded by stem.
+        raw = Counter(zip(ws.ids, ws.capital, ws.initial))
+        for si, (first, stop) in enumerate(ws.sentence_ranges()):
+            if first < stop and ws.doc.blocks[ws.sentence_block[si]].is_heading:
+                raw.subtract(zip(ws.ids[first:stop], ws.capital[first:stop], ws.initial[first:stop]))
+        counts = {}
+        for (wid, cap, initial), n in raw.items():
+            if n <= 0 or ws.stop[wid]:
                 continue
             stem = ws.stem(wid)
-            total[stem] = total.get(stem, 0) + 1
-            if ws.capital[i]:
-                capital[stem] = capital.get(stem, 0) + 1
-        counts = ws._capitals = {s: (c, total[s]) for s, c in capital.items()}
-    return frozenset(s for s, (c, t) in counts.items() if c >= min_uses and 2 * c >= t)
+            c = counts.get(stem)
+            if c is None:
+                c = counts[stem] = [0, 0, 0]
+            if cap:
+                c[0] += n
+            if not initial:
+                c[1] += n if cap else 0
+                c[2] += n
+        ws._capitals = counts
+    return frozenset(s for s, (anywhere, mid, mid_all) in counts.items()
+                     if anywhere >= min_uses and mid and 2 * mid >= mid_all)
 
 
 _SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ly", "es", "ed", "s")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from .repetition_words import WordStream
 
@@ -78,7 +79,8 @@ def _block_starts_at(ws: WordStream, block: int, word: int) -> bool:
     return not ws.doc.text[b.start:ws.starts[word]].strip(" \t\n\"'\u201c\u2018(")
 
 
-def _group(ws: WordStream, starts: list[int], need: int, one_word_ok) -> list[Opener]:
+def _group(ws: WordStream, starts: list[int], need: int,
+           one_word_ok: Callable[[int], bool]) -> list[Opener]:
     """Longest shared opener first: places grouped on 3 words, the rest on 2, then on 1."""
     ids, clause = ws.ids, ws.clause
     left = list(starts)

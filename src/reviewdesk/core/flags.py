@@ -63,6 +63,7 @@ class Flag:
     fingerprint: str = ""
     id: str = ""
     score: float | None = None
+    key: str = ""      # what names a document-wide finding (the repeated phrase itself), if not its place
 
     @property
     def places(self) -> tuple[Span, ...]:
@@ -94,15 +95,15 @@ def context_words(text: str, start: int, end: int, n: int = 3) -> tuple[str, str
 def fingerprint(flag: Flag, text: str) -> str:
     """rule + normalised flagged text + nearby words; never offsets, so it survives edits elsewhere.
 
-    A multi-place finding is keyed by its rule and the normalised text of its first place only, so
-    one more or one fewer occurrence in a revision keeps the same finding.
+    A document-wide finding (a repeated phrase, two spellings of one name) sets `key` to what it
+    is about; its fingerprint is rule + key, so one more or one fewer place in a revision keeps
+    the same finding. Everything else is known by its first place and that place's neighbours.
     """
-    passage = normalise(text[flag.start:flag.end])
-    if flag.occurrences and len(flag.occurrences) > 1:
-        before, after = "", ""
+    if flag.key:
+        raw = "\x1f".join((flag.rule, "key", normalise(flag.key)))
     else:
         before, after = context_words(text, flag.start, flag.end)
-    raw = "\x1f".join((flag.rule, passage, before, after))
+        raw = "\x1f".join((flag.rule, normalise(text[flag.start:flag.end]), before, after))
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 

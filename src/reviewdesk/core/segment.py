@@ -59,13 +59,18 @@ def _append_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
         out.append(Span(start, end))
 
 
-_CURLY = re.compile(r"\u201c[^\u201c\u201d\n]{1,2000}?\u201d")
-_STRAIGHT = re.compile(r"(?<![\w])\"[^\"\n]{1,2000}?\"")
+# A quotation may run across the single line breaks of hard-wrapped text, never across a blank line.
+_IN = r"(?:[^{stop}\n]|\n(?![ \t]*\n))"
+_CURLY = re.compile("\u201c" + _IN.format(stop="\u201c\u201d") + "{1,2000}?\u201d")
+_STRAIGHT = re.compile(r'(?<![\w])"' + _IN.format(stop='"') + '{1,2000}?"')
+# Pasted copy often opens a quote with a curly mark and closes it with a straight one.
+_MIXED = re.compile("\u201c" + _IN.format(stop='\u201c\u201d"') + '{1,2000}?"')
 
 
 def find_quotes(text: str) -> list[Span]:
     """Direct quotations, marks included: curly pairs and straight pairs within one paragraph."""
     spans = [Span(m.start(), m.end()) for m in _CURLY.finditer(text)]
+    spans += [Span(m.start(), m.end()) for m in _MIXED.finditer(text)]
     spans += [Span(m.start(), m.end()) for m in _STRAIGHT.finditer(text)]
     spans.sort(key=lambda s: s.start)
     merged: list[Span] = []

@@ -27,9 +27,9 @@ SCORE_LABELS = {
     "automated_readability_index": "Automated readability index",
     "flesch_reading_ease": "Flesch reading ease (higher is easier)",
     "dale_chall": "Dale–Chall (under 7 is easy)",
-    "words": "Words",
-    "sentences": "Sentences",
-    "paragraphs": "Paragraphs",
+    "words": "Words in body text",
+    "sentences": "Sentences in body text",
+    "paragraphs": "Body paragraphs",
     "reading_time_minutes": "Reading time (minutes)",
 }
 CONTEXT_CHARS = 160      # how much of a long sentence to show on each side of a flagged passage
@@ -173,13 +173,15 @@ class Summary:
 
 
 def _word_break(text: str, at: int, *, forward: bool) -> int:
-    at = max(0, min(len(text), at))
-    step = 1 if forward else -1
-    probe = at
-    for _ in range(30):                     # a word longer than 30 letters is cut where it is
-        if 0 < probe < len(text) and text[probe - 1].isspace() != text[probe].isspace():
+    """The nearest start of a word after `at` (forward) or end of a word before it (backward)."""
+    at = max(1, min(len(text) - 1, at))
+    for step in range(30):                  # a word longer than 30 letters is cut where it is
+        probe = at + step if forward else at - step
+        if not 0 < probe < len(text):
+            break
+        before, here = text[probe - 1].isspace(), text[probe].isspace()
+        if (forward and before and not here) or (not forward and here and not before):
             return probe
-        probe += step
     return at
 
 

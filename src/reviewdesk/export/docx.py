@@ -11,6 +11,7 @@ from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 import docx
@@ -27,6 +28,7 @@ _W_T = qn("w:t")
 _W_R = qn("w:r")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _LOADER_SPACE = re.compile(r"[ \t\r\f\v]")
+_NEEDS_CLEANING = re.compile(r"[\t\r\f\v]|  | \n|\n |^\s|\s$")
 
 
 @dataclass(frozen=True)
@@ -48,29 +50,46 @@ def write(summary: Summary, path: Path) -> None:
     first_id = _next_comment_id(word)
     placed: list[tuple[int, _Comment]] = []
     marks: dict[int, list[tuple[int, str, int]]] = {}     # block -> (offset, "start"|"end", id)
+    home = min(by_block) if by_block else None            # where a comment with no place goes
     for n, comment in enumerate(comments):
+        if home is None:
+            break                                         # an empty draft: nothing to anchor on
         cid = first_id + n
-        start_block = summary.block_index(comment.start)
-        end_block = summary.block_index(max(comment.start, comment.end - 1))
-        if start_block is None or end_block is None:
-            start_block = end_block = 0
-        start = comment.start - summary.blocks[start_block].start
-        end = comment.end - summary.blocks[end_block].start
-        marks.setdefault(start_block, []).append((start, "start", cid))
-        marks.setdefault(end_block, []).append((max(end, start + 1) if end_block == start_block
-                                                else end, "end", cid))
+        first, last = _anchor_blocks(summary, comment, by_block, home)
+        blocks = summary.blocks
+        # Offsets inside the blocks; a block stood in for another is commented on as a whole.
+        start = (comment.start - blocks[first].start
+                 if summary.block_index(comment.start) == first else 0)
+        end = (comment.end - blocks[last].start
+               if summary.block_index(max(comment.start, comment.end - 1)) == last
+               else blocks[last].end - blocks[last].start)
+        if first == last:
+            end = max(end, start + 1)                     # Word needs at least one character
+        marks.setdefault(first, []).append((start, "start", cid))
+        marks.setdefault(last, []).append((end, "end", cid))
         placed.append((cid, comment))
     for block, block_marks in marks.items():
-        para = by_block.get(block)
-        if para is not None:
-            _mark_paragraph(para, summary.text[summary.blocks[block].start:summary.blocks[block].end],
-                            block_marks)
+        span = summary.blocks[block]
+        _mark_paragraph(by_block[block], summary.text[span.start:span.end], block_marks)
     _add_comment_xml(word, placed)
     props = word.core_properties
     if not original:
         props.title = summary.document.title[:250]
     props.last_modified_by = summary.reviewer or "ReviewDesk"
     word.save(str(path))
+
+
+def _anchor_blocks(summary: Summary, comment: _Comment, by_block: dict[int, object],
+                   home: int) -> tuple[int, int]:
+    """The blocks holding the comment's first and last character, or the nearest that exist in
+    the Word file (a paragraph the loader read but the file no longer has falls back to home)."""
+    first = summary.block_index(comment.start)
+    last = summary.block_index(max(comment.start, comment.end - 1))
+    first = first if first in by_block else None
+    last = last if last in by_block else None
+    if first is None and last is None:
+        return home, home
+    return (first if first is not None else last), (last if last is not None else first)
 
 
 def _fresh(summary: Summary) -> "docx.document.Document":
@@ -158,9 +177,11 @@ def _run_length(run) -> int:
     return sum(len(str(child)) for child in run if child.tag in _TEXT_TAGS)
 
 
-def _loader_map(raw: str) -> tuple[str, list[int]]:
+def _loader_map(raw: str) -> tuple[str, Sequence[int]]:
     """The loader's clean-up of a paragraph's text (see loaders.document_from_blocks), with the
     raw index of every character kept, so offsets in the reviewed text map back to the runs."""
+    if not _NEEDS_CLEANING.search(raw):
+        return raw, range(len(raw))          # the usual case: the text is already clean
     chars: list[tuple[str, int]] = []
     in_space = False
     for i, ch in enumerate(raw):

@@ -8,7 +8,7 @@ from ..core.summary import Summary
 from ..storage.records import FlagRecord
 from .chart import chart_legend, grade_chart_svg
 from .common import (CLAIM_STATUS_LABELS, COUNT_HEADERS, GENERATOR, category_label, count_rows,
-                     format_date, format_day, number, places_text, score_rows, status_sections,
+                     format_date, format_day, places_text, score_rows, status_sections,
                      suggestions_text)
 from .style import REPORT_CSS
 
@@ -40,7 +40,6 @@ def render(summary: Summary) -> str:
     parts += _header(summary, title)
     parts += _contents(summary, sections)
     parts += _readability(summary)
-    parts += _counts(summary)
     for status, heading in sections:
         parts += _flags(summary, status, heading)
     parts += _claims(summary)
@@ -64,7 +63,7 @@ def _header(summary: Summary, title: str) -> list[str]:
 
 
 def _contents(summary: Summary, sections: list[tuple[str, str]]) -> list[str]:
-    links = [("readability", "Readability"), ("counts", "Counts")]
+    links = [("readability", "Readability and counts")]
     links += [(status, f"{title} ({len(summary.flags_with(status))})") for status, title in sections]
     links += [("claims", f"Claims ({len(summary.claims)})"), ("notes", "Notes")]
     if summary.checks:
@@ -74,22 +73,16 @@ def _contents(summary: Summary, sections: list[tuple[str, str]]) -> list[str]:
 
 
 def _readability(summary: Summary) -> list[str]:
+    """Readability and counts side by side under the chart: the page an editor looks at first."""
     r = summary.readability
-    out = ['<section id="readability">', "<h2>Readability</h2>"]
-    if not r.measured:
-        return out + ["<p>Readability was not measured for this review.</p>", "</section>"]
-    lead = f"Target grade <strong>{r.target_grade:g}</strong>."
-    if r.verdict:
-        lead += " " + e(r.verdict)
-    out.append(f'<p class="lead">{lead}</p>')
-    rows = []
-    for row in score_rows(r):
-        cls = ' class="above"' if row.above else ""
-        rows.append(f"<tr{cls}><th scope=\"row\">{e(row.label)}</th><td class=\"num\">"
-                    f"{e(row.value)}</td><td>{e(row.against_target or '—')}</td></tr>")
-    out += ['<div class="twocol">', '<table class="scores"><thead><tr><th>Score</th>'
-            '<th class="num">Value</th><th>Against target</th></tr></thead><tbody>',
-            *rows, "</tbody></table>"]
+    out = ['<section id="readability">', "<h2>Readability and counts</h2>"]
+    if r.measured:
+        lead = f"Target grade <strong>{r.target_grade:g}</strong>."
+        if r.verdict:
+            lead += " " + e(r.verdict)
+        out.append(f'<p class="lead">{lead}</p>')
+    else:
+        out.append('<p class="lead">Readability was not measured for this review.</p>')
     svg = grade_chart_svg(r)
     if svg:
         above = sum(1 for p in r.paragraphs if p.grade > r.target_grade)
@@ -98,8 +91,17 @@ def _readability(summary: Summary) -> list[str]:
         out += ['<figure class="chart">', svg,
                 f"<figcaption>Grade per paragraph: {above} of {len(r.paragraphs)} above the "
                 f"target. {legend}</figcaption>", "</figure>"]
-    out += ["</div>", "</section>"]
-    return out
+    out.append('<div class="twocol">')
+    if r.measured:
+        rows = []
+        for row in score_rows(r):
+            cls = ' class="above"' if row.above else ""
+            rows.append(f"<tr{cls}><th scope=\"row\">{e(row.label)}</th><td class=\"num\">"
+                        f"{e(row.value)}</td><td>{e(row.against_target or '—')}</td></tr>")
+        out += ['<table class="scores"><thead><tr><th>Score</th><th class="num">Value</th>'
+                "<th>Against target</th></tr></thead><tbody>", *rows, "</tbody></table>"]
+    out += _counts(summary)
+    return out + ["</div>", "</section>"]
 
 
 def _counts(summary: Summary) -> list[str]:
@@ -109,12 +111,12 @@ def _counts(summary: Summary) -> list[str]:
         cls = ' class="total"' if label == "All categories" else ""
         cells = "".join(f'<td class="num">{v}</td>' for v in values)
         rows.append(f'<tr{cls}><th scope="row">{e(label)}</th>{cells}</tr>')
-    out = ['<section id="counts">', "<h2>Flags by category and status</h2>",
-           f'<table class="counts"><thead><tr>{head}</tr></thead><tbody>', *rows, "</tbody></table>"]
+    out = ['<div id="counts">', f'<table class="counts"><thead><tr>{head}</tr></thead><tbody>',
+           *rows, "</tbody></table>"]
     if summary.outdated:
         out.append(f'<p class="aside">{summary.outdated} earlier flags refer to passages no longer '
                    f"in this draft and are not listed.</p>")
-    return out + ["</section>"]
+    return out + ["</div>"]
 
 
 def _flags(summary: Summary, status: str, heading: str) -> list[str]:
@@ -138,11 +140,12 @@ def _flag(summary: Summary, flag: FlagRecord) -> str:
     p = summary.passage(flag.start, flag.end)
     passage = (("…" if p.cut_before else "") + e(p.before) + f"<mark>{e(p.text)}</mark>" +
                e(p.after) + ("…" if p.cut_after else ""))
+    # What is wrong first, then where it is, then what to do: the same order in every format.
     bits = [f'<article class="flag sev-{e(flag.severity)}" id="flag-{e(flag.id)}">',
-            f'<p class="where"><span class="badge">{e(flag.severity)}</span> '
-            f"Line {flag.line}:{flag.column} · <code>{e(flag.rule)}</code></p>",
-            f'<blockquote class="passage">{passage}</blockquote>',
-            f'<p class="message">{e(flag.message)}</p>']
+            f'<p class="head"><span class="badge">{e(flag.severity)}</span> '
+            f'<span class="message">{e(flag.message)}</span> <span class="where">line '
+            f"{flag.line}:{flag.column} · <code>{e(flag.rule)}</code></span></p>",
+            f'<blockquote class="passage">{passage}</blockquote>']
     if flag.suggestions:
         bits.append(f'<p class="suggest"><span class="label">Suggestion</span> '
                     f"{e(suggestions_text(flag))}</p>")
@@ -200,6 +203,6 @@ def _checks(summary: Summary) -> list[str]:
            '<th class="num">Flags</th><th class="num">Seconds</th><th>Message</th></tr></thead><tbody>']
     for c in summary.checks:
         out.append(f"<tr><td>{e(c.name or c.id)}</td><td>{e(c.engine)}</td><td>{e(c.status)}</td>"
-                   f'<td class="num">{c.count}</td><td class="num">{number(round(c.seconds, 1))}</td>'
+                   f'<td class="num">{c.count}</td><td class="num">{f"{c.seconds:.1f}"}</td>'
                    f"<td>{e(c.message) or '—'}</td></tr>")
     return out + ["</tbody></table>", "</section>"]

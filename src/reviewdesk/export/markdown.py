@@ -7,7 +7,7 @@ from pathlib import Path
 from ..core.summary import Summary
 from ..storage.records import FlagRecord
 from .common import (CLAIM_STATUS_LABELS, COUNT_HEADERS, GENERATOR, category_label, count_rows,
-                     format_date, format_day, number, places_text, score_rows, status_sections,
+                     format_date, format_day, places_text, score_rows, status_sections,
                      suggestions_text)
 
 # The marks that can open markup in the middle of a line (emphasis, code, links, raw HTML,
@@ -90,8 +90,8 @@ def _flag(summary: Summary, n: int, flag: FlagRecord) -> list[str]:
     before = ("…" if p.cut_before else "") + md(p.before)
     after = md(p.after) + ("…" if p.cut_after else "")
     marked = md(p.text.strip()) or md(flag.text)
-    out = [f"{n}. Line {flag.line}:{flag.column} · {flag.severity} · `{flag.rule.replace('`', '')}`",
-           "", f"   > {before}**{marked}**{after}", "", f"   {md(flag.message)}"]
+    out = [f"{n}. **{md(flag.message)}** (line {flag.line}:{flag.column} · {flag.severity} · "
+           f"`{flag.rule.replace('`', '')}`)", "", f"   > {before}**{marked}**{after}"]
     extra = []
     if flag.suggestions:
         extra.append(f"   *Suggestion:* {md(suggestions_text(flag))}")
@@ -103,8 +103,7 @@ def _flag(summary: Summary, n: int, flag: FlagRecord) -> list[str]:
         who = f" ({md(note.author)})" if note and note.author else ""
         extra.append(f"   *Reviewer note{who}:* {md(flag.note)}")
     if extra:
-        out[-1] += "  "
-        out += ["  \n".join(extra)]
+        out += ["", "  \n".join(extra)]
     return out + [""]
 
 
@@ -139,7 +138,7 @@ def _notes(summary: Summary) -> list[str]:
 def _checks(summary: Summary) -> list[str]:
     if not summary.checks:
         return []
-    rows = [[md(c.name or c.id), md(c.engine), md(c.status), str(c.count), number(round(c.seconds, 1)),
+    rows = [[md(c.name or c.id), md(c.engine), md(c.status), str(c.count), f"{c.seconds:.1f}",
              md(c.message) or "—"] for c in summary.checks]
     return ["## Checks run", "",
             _table(("Check", "Engine", "Status", "Flags", "Seconds", "Message"), rows), ""]

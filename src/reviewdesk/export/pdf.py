@@ -14,7 +14,7 @@ from ..core.summary import Summary
 from ..storage.records import FlagRecord
 from .chart import chart_legend, grade_chart_svg
 from .common import (CLAIM_STATUS_LABELS, GENERATOR, category_label, count_rows,
-                     format_date, format_day, number, places_text, score_rows, status_sections,
+                     format_date, format_day, places_text, score_rows, status_sections,
                      suggestions_text)
 
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial"]
@@ -43,7 +43,7 @@ def hpx(points: float) -> str:
 
 _CSS = f"""
 body {{ color:{INK}; font-size:9.5pt; }}
-h1 {{ font-size:20pt; font-weight:bold; margin-top:0; margin-bottom:{px(6)}; }}
+h1 {{ font-size:20pt; font-weight:bold; margin-top:0; margin-bottom:{px(9)}; }}
 h2 {{ font-size:13pt; font-weight:bold; margin-top:{px(18)}; margin-bottom:{px(6)}; }}
 h3 {{ font-size:10.5pt; font-weight:bold; color:{ACCENT}; margin-top:{px(14)}; margin-bottom:{px(2)}; }}
 p {{ margin-top:0; margin-bottom:{px(3)}; }}
@@ -53,12 +53,10 @@ p {{ margin-top:0; margin-bottom:{px(3)}; }}
 .passage {{ font-family:{SERIF_FAMILIES}; font-size:10pt; margin-left:{hpx(12)}; margin-top:{px(2)};
   margin-bottom:{px(3)}; }}
 .quoted {{ font-family:{SERIF_FAMILIES}; font-size:10pt; margin-top:{px(6)}; margin-bottom:{px(1)}; }}
-.message {{ font-weight:bold; margin-left:{hpx(12)}; }}
 .detail {{ margin-left:{hpx(12)}; }}
 .note {{ margin-left:{hpx(12)}; margin-top:{px(2)}; background-color:#eef3f8; }}
-.where {{ color:{MUTED}; font-size:8.5pt; margin-top:{px(10)}; margin-bottom:{px(2)}; }}
+.where {{ margin-top:{px(9)}; margin-bottom:{px(1)}; }}
 .lead {{ margin-bottom:{px(6)}; }}
-.spaced {{ margin-top:{px(10)}; }}
 .footnote {{ font-size:8pt; color:{MUTED}; margin-top:{px(18)}; }}
 th {{ color:{MUTED}; font-size:7.5pt; font-weight:bold; text-align:left;
   border-bottom:1px solid {INK}; }}
@@ -72,8 +70,8 @@ tr.total td {{ font-weight:bold; border-bottom:0; }}
 def write(summary: Summary, path: Path) -> None:
     _ensure_app()
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
-    from PySide6.QtGui import (QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter,
-                               QTextDocument)
+    from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter,
+                               QPdfWriter, QTextDocument)
 
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -107,6 +105,7 @@ def write(summary: Summary, path: Path) -> None:
     footer_font = QFont(font)
     footer_font.setPointSizeF(7.5)
     title = summary.document.title or summary.document.file_name or "Untitled draft"
+    metrics = QFontMetricsF(footer_font, writer)
     painter = QPainter()
     if not painter.begin(writer):
         raise ExportError(f"Cannot write the PDF to {path.name}.")
@@ -116,17 +115,23 @@ def write(summary: Summary, path: Path) -> None:
                 writer.newPage()
             painter.save()
             painter.translate(0, -i * body.height())
-            doc.drawContents(painter, QRectF(0, i * body.height(), body.width(), body.height()))
+            # A highlight on the next page's first line reaches a hair above the page break:
+            # stop the clip just short of it, or a sliver of it shows at this page's foot.
+            doc.drawContents(painter, QRectF(0, i * body.height(), body.width(),
+                                             body.height() - dpi / 48))
             painter.restore()
             painter.setFont(footer_font)
             painter.setPen(QColor(MUTED))
             line_y = body.height() + footer_h * 0.35
             painter.drawLine(0, int(line_y), int(body.width()), int(line_y))
             box = QRectF(0, line_y, body.width(), footer_h * 0.65)
-            left = f"Review summary · {_clip(title, 70)} · {format_date(summary.created_at)}"
+            right = f"Page {i + 1} of {pages}"
+            room = body.width() - metrics.horizontalAdvance(right) - dpi / 4
+            left = metrics.elidedText(f"Review summary · {title} · {format_date(summary.created_at)}",
+                                      Qt.TextElideMode.ElideMiddle, room)
             painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left)
             painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                             f"Page {i + 1} of {pages}")
+                             right)
     finally:
         painter.end()
 
@@ -172,10 +177,6 @@ def _render_svg(svg: str, scale: int):
     return image
 
 
-def _clip(text: str, n: int) -> str:
-    return text if len(text) <= n else text[:n - 1] + "…"
-
-
 def e(text: object) -> str:
     return escape(str(text), quote=True)
 
@@ -193,11 +194,13 @@ def rich_text(summary: Summary, *, chart: bool) -> str:
     out = ["<html><body>", '<p class="kicker">REVIEW SUMMARY</p>', f"<h1>{e(title)}</h1>"]
     meta = [("DRAFT", doc.file_name or "(unsaved draft)"), ("WORDS", f"{doc.words:,}"),
             ("REVIEWER", summary.reviewer or "—"), ("DATE", format_date(summary.created_at))]
-    out.append('<table width="100%" cellspacing="0" cellpadding="0"><tr>' + "".join(
+    # Qt ignores margins on tables and after headings: thin empty paragraphs make the air.
+    out.append('<p style="font-size:3pt;">&nbsp;</p>'
+               '<table width="100%" cellspacing="0" cellpadding="0"><tr>' + "".join(
         f'<td class="bare"><span class="small">{k}</span><br><b>{e(v)}</b></td>' for k, v in meta)
         + "</tr></table>")
     bg, fg = VERDICT_COLOURS.get(summary.verdict_level, VERDICT_COLOURS["light"])
-    out.append('<p class="spaced"></p>'
+    out.append('<p style="font-size:5pt;">&nbsp;</p>'
                f'<table width="100%" cellspacing="0" cellpadding="7"><tr>'
                f'<td class="bare" width="6" bgcolor="{fg}"></td><td class="bare" bgcolor="{bg}">'
                f'<span style="color:{fg}; font-size:7.5pt; font-weight:bold;">VERDICT</span><br>'
@@ -282,19 +285,24 @@ def _flags(summary: Summary, status: str, heading: str) -> list[str]:
 
 
 def _flag(summary: Summary, flag: FlagRecord) -> str:
+    """Message first (what is wrong), then the passage (where), then what to do: compact, because
+    a long review runs to thousands of these."""
     p = summary.passage(flag.start, flag.end)
     passage = (("…" if p.cut_before else "") + e(p.before) +
                f'<span style="background-color:#ffe08a;">{e(p.text)}</span>' + e(p.after) +
                ("…" if p.cut_after else ""))
     chip = _chip(flag.severity, SEVERITY_COLOURS.get(flag.severity, SEVERITY_COLOURS["info"]))
-    parts = [f'<p class="where">{chip} &nbsp;Line {flag.line}:{flag.column} · {e(flag.rule)}</p>',
-             f'<p class="passage">{passage}</p>', f'<p class="message">{e(flag.message)}</p>']
+    parts = [f'<p class="where">{chip} <b>{e(flag.message)}</b> &nbsp;<span class="small">'
+             f"line {flag.line}:{flag.column} · {e(flag.rule)}</span></p>",
+             f'<p class="passage">{passage}</p>']
+    extra = []
     if flag.suggestions:
-        parts.append(f'<p class="detail"><span class="small">SUGGESTION</span> '
-                     f"{e(suggestions_text(flag))}</p>")
+        extra.append(f'<span class="small">SUGGESTION</span> {e(suggestions_text(flag))}')
     places = places_text(flag, summary)
     if places:
-        parts.append(f'<p class="detail"><span class="small">{e(places)}</span></p>')
+        extra.append(f'<span class="small">{e(places)}</span>')
+    if extra:
+        parts.append(f'<p class="detail">{" &nbsp; ".join(extra)}</p>')
     if flag.note:
         note = summary.flag_notes.get(flag.id)
         who = f" — {e(note.author)}" if note and note.author else ""
@@ -336,7 +344,7 @@ def _notes(summary: Summary) -> list[str]:
 def _checks(summary: Summary) -> list[str]:
     if not summary.checks:
         return []
-    rows = [[e(c.name or c.id), e(c.engine), e(c.status), str(c.count), number(round(c.seconds, 1)),
+    rows = [[e(c.name or c.id), e(c.engine), e(c.status), str(c.count), f"{c.seconds:.1f}",
              e(c.message) or "—"] for c in summary.checks]
     return ["<h2>Checks run</h2>",
             _table(["Check", "Engine", "Status", "Flags", "Seconds", "Message"], rows,

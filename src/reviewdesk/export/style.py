@@ -29,17 +29,19 @@ h3 { font-size:16px; margin:24px 0 8px; color:var(--accent); text-transform:uppe
 .contents { margin:18px 0 0; font-size:14px; color:var(--muted); }
 a { color:var(--accent); }
 .lead { margin:0 0 12px; }
-.twocol { display:grid; grid-template-columns:minmax(0, 5fr) minmax(0, 6fr); gap:24px;
-  align-items:start; }
+.twocol { display:flex; flex-wrap:wrap; gap:18px 32px; align-items:flex-start; }
+.twocol > table.scores { flex:1 1 380px; }
+.twocol > #counts { flex:1 1 420px; }
+td:nth-child(3), td.num { white-space:nowrap; }
 table { border-collapse:collapse; width:100%; font-size:14px; }
-th, td { text-align:left; padding:5px 8px; border-bottom:1px solid var(--rule); vertical-align:top; }
+th, td { text-align:left; padding:4px 6px; border-bottom:1px solid var(--rule); vertical-align:top; }
 thead th { font-size:12px; text-transform:uppercase; letter-spacing:.06em; color:var(--muted);
   border-bottom:1px solid var(--ink); }
 tbody th { font-weight:normal; }
 .num { text-align:right; font-variant-numeric:tabular-nums; }
 tr.above td { color:var(--bad); font-weight:600; }
 tr.total th, tr.total td { font-weight:700; border-top:1px solid var(--ink); }
-.chart { margin:0; }
+.chart { margin:0 0 18px; }
 .chart svg { width:100%; height:auto; display:block; }
 figcaption { font-size:13px; color:var(--muted); margin-top:6px; }
 .key { white-space:nowrap; margin-left:10px; }
@@ -64,6 +66,7 @@ code { font-family:"DejaVu Sans Mono", Consolas, monospace; font-size:.9em; }
   font-size:16px; color:#333; }
 mark { background:var(--mark); color:var(--ink); padding:0 1px; border-radius:2px; }
 .message { font-weight:600; }
+.head { margin-bottom:4px !important; }
 .label { font-size:11px; text-transform:uppercase; letter-spacing:.06em; color:var(--muted);
   margin-right:6px; font-weight:700; }
 .note { background:#eef3f8; padding:4px 8px !important; border-radius:3px; }
@@ -80,8 +83,7 @@ mark { background:var(--mark); color:var(--ink); padding:0 1px; border-radius:2p
 q { font-family:Georgia, "DejaVu Serif", serif; }
 footer { margin-top:36px; padding-top:10px; border-top:1px solid var(--rule); font-size:12px;
   color:var(--muted); }
-@media (max-width:720px) { .report { padding:20px; margin:0; border:0; }
-  .twocol { grid-template-columns:1fr; } }
+@media (max-width:720px) { .report { padding:20px; margin:0; border:0; } }
 @media print { html { background:none; } .report { border:0; margin:0; padding:0; max-width:none; }
   .contents, .jump { display:none; } h2 { break-after:avoid; } h3 { break-after:avoid; } }
 """

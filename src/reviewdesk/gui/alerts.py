@@ -30,6 +30,7 @@ class Alerts(QObject):
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_label.setVisible(False)
         self.last_error = ""         # the last dialog's message, for tests and logs
+        self.interactive = True      # False (--screenshot): no modal dialog may wait for a click
 
     @property
     def status_bar(self) -> QStatusBar:
@@ -39,6 +40,8 @@ class Alerts(QObject):
         """A dialog for something the editor asked for and did not get (open, save, export)."""
         self.last_error = message
         log.warning("%s: %s", title, message)
+        if not self.interactive:
+            return
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
                           self._window)
         box.exec()
@@ -75,6 +78,8 @@ class Alerts(QObject):
         """An error nobody expected: log it and show the details rather than vanish."""
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("unexpected error\n%s", details)
+        if not self.interactive:
+            return
         box = QMessageBox(QMessageBox.Icon.Critical, "ReviewDesk: unexpected error",
                           "Something went wrong inside ReviewDesk. Your decisions and notes are "
                           "saved; you can go on working or restart the window.",

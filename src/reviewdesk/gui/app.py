@@ -102,6 +102,7 @@ def run_app(path: str | None, *, db_url: str | None = None, screenshot: str | No
     shot = None
     try:
         if screenshot:
+            window.alerts.interactive = False
             window.resize(*SCREENSHOT_SIZE)
             shot = Screenshot(window, screenshot, app)
         window.show()
