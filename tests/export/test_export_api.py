@@ -55,6 +55,7 @@ def test_exporting_text_formats_does_not_load_qt(tmp_path):
         "import sys; sys.path.insert(0, %r)\n"
         "from export_samples import sample_summary\n"
         "from reviewdesk.export import export_summary\n"
+        "import reviewdesk.export.pdf\n"
         "for fmt in ('markdown', 'json', 'csv', 'html', 'docx'):\n"
         "    export_summary(sample_summary(), fmt, %r + '/out.' + fmt)\n"
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'PySide6 was imported'\n"

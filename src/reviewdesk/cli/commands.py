@@ -161,7 +161,8 @@ def export(session: ReviewSession, args: argparse.Namespace) -> int:
     if out.is_dir():
         raise InputError(f"{out} is a folder; give a file name with -o.")
     session.ensure_checked()
-    summary = build_summary(session.store, session.record, session.doc, reviewer=session.reviewer,
+    # Without --reviewer the summary names whoever made the decisions, not the login running it.
+    summary = build_summary(session.store, session.record, session.doc, reviewer=args.reviewer or "",
                             include_dismissed=args.include_dismissed)
     written = export_summary(summary, fmt, out)
     print(f"Wrote {fmt} summary to {written}")

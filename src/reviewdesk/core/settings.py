@@ -15,7 +15,7 @@ class Settings:
     languagetool_timeout: float = 20.0
     long_sentence_words: int = 30
     very_long_sentence_words: int = 40
-    echo_window: int = 50               # words within which a repeated content word is an echo
+    echo_window: int = 25               # words within which a repeated content word is an echo (about a sentence)
     dictionary: frozenset[str] = field(default_factory=frozenset)
     ignored_rules: frozenset[str] = field(default_factory=frozenset)
 
