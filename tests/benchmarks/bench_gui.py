@@ -17,9 +17,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QElapsedTimer, QSettings, QThreadPool, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from reviewdesk.core.engine import Engine  # noqa: E402
 from reviewdesk.core.settings import Settings  # noqa: E402
-from reviewdesk.gui.flag_model import FilterState, Row  # noqa: E402
+from reviewdesk.gui.flag_filter import FilterState
+from reviewdesk.gui.flag_model import Row  # noqa: E402
 from reviewdesk.gui.main_window import MainWindow  # noqa: E402
 from reviewdesk.gui.prefs import Prefs  # noqa: E402
 from reviewdesk.storage.store import ReviewStore  # noqa: E402
@@ -61,7 +61,7 @@ class Heartbeat:
 def _window(tmp: Path, name: str, warm: bool = True) -> tuple[MainWindow, ReviewStore]:
     store = ReviewStore(f"sqlite:///{tmp / (name + '.db')}")
     prefs = Prefs(QSettings(str(tmp / f"{name}.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(store, engine=Engine(), settings=SETTINGS, prefs=prefs, warm=warm)
+    window = MainWindow(store, settings=SETTINGS, prefs=prefs, warm=warm)   # built-in checks, as the app
     window.resize(1440, 900)
     window.show()
     return window, store
@@ -77,7 +77,11 @@ def _wait(app: QApplication, done, timeout_s: float) -> float:
 
 def bench_heartbeat(app: QApplication, tmp: Path) -> None:
     window, store = _window(tmp, "novel")
-    _wait(app, lambda: False, 0.3)
+    # The window has been open a moment: its warm-up (word lists, check processes) is done.
+    warm: list[str] = []
+    window.controller.engines_warm.connect(warm.append)
+    _wait(app, lambda: bool(warm), 60)
+    _wait(app, lambda: False, 1.0)
     settled = []
     window.checks_settled.connect(lambda: settled.append(time.perf_counter()))
     beat = Heartbeat()
@@ -167,7 +171,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--skip-novel", action="store_true")
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from reviewdesk.gui.app import _application
+    app = _application()     # the same process set-up as the real window
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         bench_first_flags(app, tmp)

@@ -52,8 +52,9 @@ def make_window(qtbot, store, prefs, fake_checks):
     """A window on the tmp store; pass checks=... for other engines."""
     windows = []
 
-    def make(checks=None, settings: Settings | None = None, engine: Engine | None = None) -> MainWindow:
-        engine = engine or Engine(checks if checks is not None else fake_checks)
+    def make(checks=None, settings: Settings | None = None, builtin: bool = False) -> MainWindow:
+        """builtin=True: the real built-in checks, in check processes as in the app."""
+        engine = None if builtin else Engine(checks if checks is not None else fake_checks)
         window = MainWindow(store, engine=engine, settings=settings or Settings(grammar_engine="harper"),
                             prefs=prefs, warm=False)
         qtbot.addWidget(window)

@@ -10,7 +10,7 @@ def test_first_results_show_while_a_slow_check_still_runs(qtbot, make_window):
     gate = GateCheck()
     window = make_window([WordCheck("words", "spelling", ("Bakhmut",)), gate])
     with qtbot.waitSignal(window.controller.rows_changed, timeout=5000,
-                          check_params_cb=lambda: any(r.check == "words" for r in window.controller.model.rows)):
+                          check_params_cb=lambda _change: any(r.check == "words" for r in window.controller.model.rows)):
         window.open_path(str(_sample()))
     assert "gate" in window.controller.running_checks
     assert "Gate" in window.check_status.text()
@@ -50,11 +50,9 @@ def test_opening_a_second_draft_drops_the_first_drafts_results(qtbot, make_windo
         window.open_path(str(first))
     qtbot.waitUntil(gate.started.is_set, timeout=5000)
     first_record = window.controller.record
-    gate_two = gate
-    with qtbot.waitSignal(window.controller.document_opened, timeout=5000):
+    with qtbot.waitSignal(window.checks_settled, timeout=5000):
         window.open_path(str(second))
-    gate_two.release.set()          # the first draft's job finishes now, too late to count
-    qtbot.waitUntil(lambda: not window.controller.running_checks, timeout=5000)
+        gate.release.set()          # the first draft's job finishes now, too late to count
     c = window.controller
     assert c.doc.path == str(second)
     assert all(r.places[0][1] <= len(c.doc.text) for r in c.model.rows)

@@ -1,7 +1,8 @@
 """The flag table model and its filter proxy: document order, filters, counts follow decisions."""
 from __future__ import annotations
 
-from reviewdesk.gui.flag_model import (FilterState, FlagFilterProxy, FlagModel, Row, with_decision)
+from reviewdesk.gui.flag_filter import FilterState, FlagFilterProxy
+from reviewdesk.gui.flag_model import FlagModel, Row, with_decision
 
 
 def _row(key: str, start: int, category: str = "spelling", severity: int = 2, status: str = "pending",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from reviewdesk.gui.flag_model import FilterState
+from reviewdesk.gui.flag_filter import FilterState
 
 
 def test_everything_is_restored_after_close_and_reopen(qtbot, make_window, open_and_wait, sample):

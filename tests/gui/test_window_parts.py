@@ -8,7 +8,6 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
 from reviewdesk.checks.readability import ReadabilityCheck
-from reviewdesk.core.engine import Engine
 from reviewdesk.core.settings import Settings
 from reviewdesk.gui import export_dialog
 from reviewdesk.gui.app import run_app
@@ -16,7 +15,8 @@ from reviewdesk.gui.dialogs import AboutDialog, ShortcutSheet
 
 
 def test_sample_draft_gets_flags_from_every_builtin_check(qtbot, make_window, open_and_wait):
-    window = open_and_wait(make_window(engine=Engine()), timeout=60000)
+    window = open_and_wait(make_window(builtin=True), timeout=60000)
+    assert window.controller.processes is not None
     c = window.controller
     assert {s.status for s in c.statuses.values()} == {"ok"}
     categories = {r.category for r in c.model.rows}

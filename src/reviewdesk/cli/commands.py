@@ -28,18 +28,21 @@ def check(session: ReviewSession, args: argparse.Namespace) -> int:
     doc = session.doc
     if not doc.text.strip():
         if args.format == "json":
-            print(json.dumps(_check_json(session, [], [], {}), ensure_ascii=False, indent=2))
+            print(json.dumps(_check_json(session, [], [], [], {}), ensure_ascii=False, indent=2))
         else:
             sys.stderr.write(f"reviewdesk: {Path(session.file).name} is empty: nothing to check.\n")
         return EXIT_CLEAN
     run = session.run_checks()
-    active = [f for f in run.flags if f.state == ACTIVE]
+    # Only the checks that ran on this text: another check's stored flags may point into an
+    # earlier revision (their offsets would not slice this text) and wait for that check's next run.
+    ran = run.report.ran_ok()
+    active = [f for f in run.flags if f.state == ACTIVE and f.check in ran]
+    outdated = [f for f in run.flags if f.state != ACTIVE]
     checks = [c.__dict__ for c in run.report.checks]
     readability = run.report.readability
-    claims = session.store.claims(session.record) if any(
-        c.id == "claims" for c in run.report.checks) else []
+    claims = session.store.claims(session.record) if "claims" in ran else []
     if args.format == "json":
-        payload = _check_json(session, run.flags, checks, readability, claims)
+        payload = _check_json(session, active, outdated, checks, readability, claims)
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     elif args.format == "markdown":
         print(render_markdown(session.doc, active, checks, run.report.metrics))
@@ -52,8 +55,8 @@ def check(session: ReviewSession, args: argparse.Namespace) -> int:
     return EXIT_FLAGS if open_flags else EXIT_CLEAN
 
 
-def _check_json(session: ReviewSession, flags: list[Any], checks: list[dict], readability: dict,
-                claims: list[Any] = ()) -> dict:
+def _check_json(session: ReviewSession, active: list[Any], outdated: list[Any], checks: list[dict],
+                readability: dict, claims: list[Any] = ()) -> dict:
     doc = session.doc
     return {
         "schema": "reviewdesk.check/1",
@@ -63,8 +66,8 @@ def _check_json(session: ReviewSession, flags: list[Any], checks: list[dict], re
                     "message": c["message"], "seconds": round(c["seconds"], 3), "flags": c["count"]}
                    for c in checks],
         "readability": readability,
-        "flags": [flag_json(f) for f in flags if f.state == ACTIVE],
-        "outdated": [flag_json(f) for f in flags if f.state != ACTIVE],
+        "flags": [flag_json(f) for f in active],
+        "outdated": [flag_json(f) for f in outdated],
         "claims": [{"id": c.id, "kind": c.kind, "text": c.text, "start": c.start, "end": c.end,
                     "sentence": c.sentence, "status": c.status, "note": c.note}
                    for c in claims if c.state == ACTIVE],
@@ -105,6 +108,13 @@ def review(session: ReviewSession, args: argparse.Namespace) -> int:
             raise InputError(f"no claim '{claim_id}' in the review of {Path(session.file).name}; "
                              "`reviewdesk check --format json` lists the claims.")
 
+    for word in args.add_word:
+        if not word.strip() or len(word.split()) > 4:
+            raise InputError(f"'{word}' is not a word or short name to add to the dictionary.")
+    for rule in args.ignore_rule:
+        if not rule.strip():
+            raise InputError("--ignore-rule needs a rule id, e.g. readability.adverb.")
+
     changed = Counter()
     for status in (ACCEPTED, DISMISSED, PENDING):
         ids = [i for i, s in for_status.items() if s == status]
@@ -128,9 +138,6 @@ def review(session: ReviewSession, args: argparse.Namespace) -> int:
         store.set_claim(record, claim_id, note=body)
         changed["claim note"] += 1
     scope = None if args.all_documents else record
-    for word in args.add_word:
-        if not word.strip() or len(word.split()) > 4:
-            raise InputError(f"'{word}' is not a word or short name to add to the dictionary.")
     for word in args.add_word:
         store.add_word(word.strip(), scope)
         changed["dictionary word"] += 1

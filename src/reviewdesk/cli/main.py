@@ -64,9 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("review", help="record decisions and notes on a draft's flags")
     p.add_argument("file")
-    p.add_argument("--accept", nargs="+", default=[], metavar="ID")
-    p.add_argument("--dismiss", nargs="+", default=[], metavar="ID")
-    p.add_argument("--reset", nargs="+", default=[], metavar="ID", help="back to pending")
+    # "extend": `--accept A --accept B` keeps both (with nargs alone the last one wins).
+    p.add_argument("--accept", nargs="+", action="extend", default=[], metavar="ID")
+    p.add_argument("--dismiss", nargs="+", action="extend", default=[], metavar="ID")
+    p.add_argument("--reset", nargs="+", action="extend", default=[], metavar="ID",
+                   help="back to pending")
     p.add_argument("--note", nargs=2, action="append", default=[], metavar=("ID", "TEXT"),
                    help="note on a flag (an empty TEXT removes it)")
     p.add_argument("--doc-note", action="append", default=[], metavar="TEXT",
@@ -105,11 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in SUBCOMMANDS and not argv[0] in ("-h", "--help", "--version")):
         return _open_window(argv)
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
-                        format="reviewdesk: %(levelname)s: %(message)s")
+    args = None
     try:
+        # Parsing is inside the try too: Ctrl-C that early is still 130 and one line.
+        args = build_parser().parse_args(argv)
+        logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
+                            format="reviewdesk: %(levelname)s: %(message)s")
         return _dispatch(args)
     except ReviewdeskError as exc:
         return _fail(str(exc))
@@ -119,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_CLEAN
     except Exception as exc:  # never a traceback for a user, unless asked
-        if args.debug:
+        if args is not None and args.debug:
             raise
         return _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
 

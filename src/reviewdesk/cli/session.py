@@ -69,7 +69,12 @@ class ReviewSession:
     @property
     def record(self) -> Any:
         if self._record is None:
-            self._record = self.store.open_document(self.doc)
+            record = self.store.open_document(self.doc)
+            if self.store.metrics(record).get("sha256") != self.doc.sha256:
+                # A revised draft (as the window does on opening): span notes move to their
+                # passages, or become outdated, before anything new is written against this text.
+                self.store.relocate_notes(record, self.doc)
+            self._record = record
         return self._record
 
     @property

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer,
-                            Signal)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QHBoxLayout, QHeaderView,
                                QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QHBox
 from ..core.errors import ReviewdeskError
 from ..storage.records import CLAIM_STATUSES
 from .flag_detail import NOTE_DEBOUNCE_MS
-from .flag_model import refilter
 from .review import ReviewController
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -26,11 +24,24 @@ class ClaimModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.claims: list[Any] = []
+        self.all: list[Any] = []
+        self.claims: list[Any] = []        # the ones shown
+        self.kind = self.status = ""
 
     def set_claims(self, claims: list[Any]) -> None:
+        self.all = [c for c in claims if getattr(c, "state", "active") != "outdated"]
+        self._refilter()
+
+    def set_filter(self, kind: str, status: str) -> None:
+        self.kind, self.status = kind, status
+        self._refilter()
+
+    def _refilter(self) -> None:
+        # The model filters itself: a novel has thousands of claims, and a filter proxy would make
+        # a Python call per claim on every change.
         self.beginResetModel()
-        self.claims = [c for c in claims if getattr(c, "state", "active") != "outdated"]
+        self.claims = [c for c in self.all if (not self.kind or c.kind == self.kind)
+                       and (not self.status or c.status == self.status)]
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
@@ -58,20 +69,6 @@ class ClaimModel(QAbstractTableModel):
         return None
 
 
-class ClaimFilter(QSortFilterProxyModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.kind = ""
-        self.status = ""
-
-    def set_filter(self, kind: str, status: str) -> None:
-        refilter(self, lambda: self.__dict__.update(kind=kind, status=status))
-
-    def filterAcceptsRow(self, source_row: int, _parent) -> bool:
-        claim = self.sourceModel().claims[source_row]
-        return (not self.kind or claim.kind == self.kind) and (not self.status or claim.status == self.status)
-
-
 class ClaimsPanel(QWidget):
     claim_activated = Signal(int, int)       # the claim's passage
 
@@ -83,8 +80,6 @@ class ClaimsPanel(QWidget):
         self._current: str | None = None
         self._dirty = False
         self.model = ClaimModel(self)
-        self.proxy = ClaimFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.kind = QComboBox()
@@ -100,7 +95,7 @@ class ClaimsPanel(QWidget):
         filters.addStretch(1)
         self.table = QTableView()
         self.table.setObjectName("claimsTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
@@ -156,7 +151,7 @@ class ClaimsPanel(QWidget):
     def refresh(self) -> None:
         claims = self._controller.claims
         self.model.set_claims(claims)
-        kinds = sorted({c.kind for c in self.model.claims})
+        kinds = sorted({c.kind for c in self.model.all})
         chosen = self.kind.currentData() or ""
         self.kind.blockSignals(True)
         self.kind.clear()
@@ -166,18 +161,18 @@ class ClaimsPanel(QWidget):
         self.kind.setCurrentIndex(max(0, self.kind.findData(chosen)))
         self.kind.blockSignals(False)
         self._on_filter_changed()
-        counts = {s: sum(1 for c in self.model.claims if c.status == s) for s in CLAIM_STATUSES}
-        total = len(self.model.claims)
+        counts = {s: sum(1 for c in self.model.all if c.status == s) for s in CLAIM_STATUSES}
+        total = len(self.model.all)
         self.summary.setText(
             "No claims to verify yet: they appear when the claims check has run." if not total else
             f"{total} claims to verify \u00b7 " + " \u00b7 ".join(f"{n} {s}" for s, n in counts.items()))
         self._select(self._current)
 
     def _on_filter_changed(self, *_args) -> None:
-        self.proxy.set_filter(self.kind.currentData() or "", self.status.currentData() or "")
+        self.model.set_filter(self.kind.currentData() or "", self.status.currentData() or "")
 
     def _select(self, claim_id: str | None) -> None:
-        claim = next((c for c in self.model.claims if c.id == claim_id), None)
+        claim = next((c for c in self.model.all if c.id == claim_id), None)
         self._current = claim.id if claim else None
         self.sentence.setText(claim.sentence if claim else "Pick a claim to mark it and note its source.")
         for b in self.buttons.buttons():
@@ -193,9 +188,9 @@ class ClaimsPanel(QWidget):
 
     def _on_table_current_row_changed(self, current: QModelIndex, _previous) -> None:
         self.flush()
-        claim_id = self.proxy.data(current, _ID_ROLE) if current.isValid() else None
+        claim_id = self.model.data(current, _ID_ROLE) if current.isValid() else None
         self._select(claim_id)
-        claim = next((c for c in self.model.claims if c.id == claim_id), None)
+        claim = next((c for c in self.model.all if c.id == claim_id), None)
         if claim is not None:
             self.claim_activated.emit(claim.start, claim.end)
 

@@ -1,17 +1,16 @@
-"""The flag list as Qt model/view: one table model over every flag and span note, and its filter proxy.
+"""The flag list as a Qt table model over every flag and span note of the draft (see flag_filter).
 
-Rows are small frozen records built from the store's FlagRecords and NoteRecords; the model keeps
-them in document order and the proxy filters by category, severity, status and text. The proxy's
-test is a few attribute look-ups per row so that 20,000 flags refilter in a few tens of ms.
+Rows are small frozen records built from the store's FlagRecords and NoteRecords, made in the
+pool; the model keeps them in document order.
 """
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Sequence
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex,
-                            QSortFilterProxyModel, Qt)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -25,6 +24,15 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 _SPACE = re.compile(r"\s+")
 _EXCERPT = 110
+
+
+@dataclass(frozen=True, slots=True)
+class RowsChange:
+    """What changed in the model, so the highlights repaint only those passages."""
+
+    upserted: tuple["Row", ...] = ()
+    removed: frozenset[str] = frozenset()
+    full: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +54,13 @@ class Row:
     suggestions: tuple[str, ...] = ()
     line: int = 0
     haystack: str = ""
+    order: tuple = ()            # sort key, made once (rows are sorted on every check result)
+
+    def __post_init__(self) -> None:
+        if not self.order:
+            # Outdated rows have no passage in the current text: they go last.
+            first = self.places[0] if self.places else (0, 0)
+            object.__setattr__(self, "order", (self.status == OUTDATED, first[0], first[1], self.rule, self.key))
 
     @property
     def start(self) -> int:
@@ -106,9 +121,7 @@ def with_note(row: Row, note: str) -> Row:
     return replace(row, note=note, haystack=_haystack(row.message, row.excerpt, note, row.rule, row.key))
 
 
-def _order(row: Row) -> tuple:
-    # Outdated rows have no passage in the current text: they go last.
-    return (row.status == OUTDATED, row.start, row.places[0][1] if row.places else 0, row.rule, row.key)
+_order = attrgetter("order")
 
 
 class FlagModel(QAbstractTableModel):
@@ -213,60 +226,3 @@ class FlagModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         return None
-
-
-@dataclass(frozen=True)
-class FilterState:
-    """What the editor chose to see. Empty `hidden` shows every category."""
-
-    hidden: frozenset[str] = frozenset()
-    statuses: frozenset[str] = frozenset({PENDING})
-    min_severity: int = 0
-    text: str = ""
-
-    def accepts(self, row: Row, *, ignore: str = "") -> bool:
-        if ignore != "category" and row.category in self.hidden:
-            return False
-        if row.kind == NOTE_ROW:
-            # Notes have no decision: they show unless the status filter is about outdated rows only.
-            if ignore != "status" and row.status == OUTDATED and OUTDATED not in self.statuses:
-                return False
-        else:
-            if ignore != "status" and row.status not in self.statuses:
-                return False
-            if ignore != "severity" and row.severity < self.min_severity:
-                return False
-        return not self.text or self.text in row.haystack
-
-
-def refilter(proxy: QSortFilterProxyModel, change) -> None:
-    """Apply a change to a proxy's filter and refilter its rows (Qt 6.10 API when there is one)."""
-    if hasattr(proxy, "beginFilterChange"):
-        proxy.beginFilterChange()
-        change()
-        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-    else:
-        change()
-        proxy.invalidateRowsFilter()
-
-
-class FlagFilterProxy(QSortFilterProxyModel):
-    """Filters the FlagModel; keeps its document order (no sorting, which would cost Python calls)."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._state = FilterState()
-        self.setDynamicSortFilter(True)
-
-    @property
-    def state(self) -> FilterState:
-        return self._state
-
-    def set_state(self, state: FilterState) -> None:
-        state = replace(state, text=state.text.casefold().strip())
-        if state != self._state:
-            refilter(self, lambda: setattr(self, "_state", state))
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        model = self.sourceModel()
-        return self._state.accepts(model.rows[source_row])

@@ -10,13 +10,14 @@ from typing import Iterable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QProgressBar, QSplitter, QTableView, QToolButton,
+                               QLineEdit, QSplitter, QTableView, QToolButton,
                                QVBoxLayout, QWidget)
 
 from . import theme
+from .check_status import ThinBar
 from .flag_detail import FlagDetail
-from .flag_model import (KEY_ROLE, PENDING, STATUS_FILTERS, FilterState, FlagFilterProxy, FlagModel,
-                         NOTE_ROW, Row)
+from .flag_filter import FilterState, FlagFilterProxy
+from .flag_model import KEY_ROLE, NOTE_ROW, PENDING, STATUS_FILTERS, FlagModel, Row
 from .flow_layout import FlowBox
 
 SEVERITY_CHOICES = ((0, "Any severity"), (1, "Suggestions and up"), (2, "Warnings and up"),
@@ -42,11 +43,7 @@ class FlagPanel(QWidget):
         bold = self.progress_label.font()
         bold.setBold(True)
         self.progress_label.setFont(bold)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setMaximumHeight(6)
-        self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(0)
+        self.progress_bar = ThinBar(5)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search messages, passages and notes (Ctrl+F)")
@@ -257,9 +254,11 @@ class FlagPanel(QWidget):
                                      else "Every flag is reviewed.")
 
     def set_progress(self, reviewed: int, total: int) -> None:
-        self.progress_label.setText(f"{reviewed} of {total} reviewed" if total else "No flags")
-        self.progress_bar.setRange(0, max(1, total))
-        self.progress_bar.setValue(reviewed)
+        text = f"{reviewed} of {total} reviewed" if total else "No flags"
+        if text == self.progress_label.text():
+            return
+        self.progress_label.setText(text)
+        self.progress_bar.set_progress(reviewed, total)
 
     # -- selection --------------------------------------------------------------------------
     @property

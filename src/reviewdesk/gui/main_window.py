@@ -17,13 +17,14 @@ from ..core.loaders import FORMATS, OPEN_FILTER
 from ..core.settings import Settings
 from . import theme
 from .alerts import Alerts
+from .check_processes import CheckProcesses
 from .check_status import CheckStatusBar
 from .claims_panel import ClaimsPanel
 from .dialogs import AboutDialog, SettingsDialog, ShortcutSheet
 from .editor.draft_view import DraftView
 from .editor.grade_strip import GradeStrip
 from .export_dialog import ExportDialog, run_export, show_written
-from .flag_model import DISMISSED, PENDING, STATUS_FILTERS
+from .flag_model import DISMISSED, PENDING, STATUS_FILTERS, RowsChange
 from .flag_panel import FlagPanel
 from .notes_panel import NotesPanel
 from .prefs import Prefs
@@ -43,7 +44,9 @@ class MainWindow(QMainWindow):
         self.prefs = prefs or Prefs()
         self.store = store
         base = self.prefs.review_settings(settings or Settings())
-        self.controller = ReviewController(store, engine, base, self.prefs.reviewer, self)
+        # The built-in checks (no engine given) run in check processes; given checks run here.
+        processes = CheckProcesses() if engine is None else None
+        self.controller = ReviewController(store, engine, base, self.prefs.reviewer, self, processes)
         self.undo_stack = QUndoStack(self)
         self.alerts = Alerts(self)
         self.setWindowTitle("ReviewDesk")
@@ -145,7 +148,7 @@ class MainWindow(QMainWindow):
         c.runner.job_failed.connect(self._on_runner_job_failed)
 
         p.current_changed.connect(self._on_panel_current_changed)
-        p.filters_changed.connect(self._repaint_flags)
+        p.filters_changed.connect(self._on_panel_filters_changed)
         p.detail.place_changed.connect(lambda i: self.view.show_row(p.current_row(), i))
         p.detail.accept_requested.connect(lambda: self.decide("accepted"))
         p.detail.dismiss_requested.connect(lambda: self.decide(DISMISSED))
@@ -196,7 +199,7 @@ class MainWindow(QMainWindow):
         c = self.controller
         doc = c.doc
         self.view.set_draft(doc.text, c.offsets, [(h.start, h.end, h.level) for h in doc.headings])
-        self.view.painter.add_places(c.places)
+        self.view.painter.use_places(c.places)
         self.flag_panel.set_text(doc.text)
         self.flag_panel.set_categories(cat for check in c.engine.checks_for(c.settings)
                                        for cat in check.categories)
@@ -244,9 +247,14 @@ class MainWindow(QMainWindow):
                 return
 
     # -- results ------------------------------------------------------------------------------
-    def _on_controller_rows_changed(self) -> None:
-        self.view.painter.add_places(self.controller.places)
-        self._repaint_flags()
+    def _on_controller_rows_changed(self, change: RowsChange) -> None:
+        if change.full:
+            self._repaint_flags()
+        else:
+            hidden = self.flag_panel.filter_state().hidden
+            shown = [r for r in change.upserted if self._highlighted(r, hidden)]
+            unshown = {r.key for r in change.upserted} - {r.key for r in shown}
+            self.view.painter.update(shown, change.removed | unshown)
         self.flag_panel.set_progress(*self.controller.progress_counts())
         self.flag_panel.refresh_detail()
         if not self.flag_panel.current_key and self.controller.model.rows:
@@ -255,13 +263,20 @@ class MainWindow(QMainWindow):
                 self.flag_panel.select_key(first)
         self._update_enabled()
 
-    def _repaint_flags(self) -> None:
+    @staticmethod
+    def _highlighted(row, hidden: frozenset[str]) -> bool:
         """Highlight what the editor still has to look at (or accepted), in the categories shown."""
-        hidden = self.flag_panel.filter_state().hidden
-        rows = [r for r in self.controller.model.rows
-                if r.active and r.decision != DISMISSED and r.category not in hidden]
-        self.view.painter.set_rows(rows)
-        self.prefs.set_filters(self.flag_panel.filter_state())
+        return row.active and row.decision != DISMISSED and row.category not in hidden
+
+    def _repaint_flags(self) -> None:
+        self._painted_hidden = hidden = self.flag_panel.filter_state().hidden
+        self.view.painter.set_rows([r for r in self.controller.model.rows if self._highlighted(r, hidden)])
+
+    def _on_panel_filters_changed(self) -> None:
+        state = self.flag_panel.filter_state()
+        self.prefs.set_filters(state)
+        if state.hidden != getattr(self, "_painted_hidden", None):
+            self._repaint_flags()
 
     def _on_controller_metrics_changed(self, check_id: str) -> None:
         if check_id != "readability" or self.controller.doc is None:

@@ -85,7 +85,7 @@ class NotesPanel(QWidget):
         controller.notes_changed.connect(self.refresh)
         controller.document_opened.connect(self.refresh)
         controller.document_closed.connect(self.refresh)
-        controller.rows_changed.connect(self._refresh_passages)
+        controller.rows_changed.connect(lambda _change: self._refresh_passages())
         self.refresh()
 
     def refresh(self) -> None:

@@ -13,7 +13,8 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from ..core.settings import Settings
 from ..service import default_reviewer
-from .flag_model import PENDING, FilterState
+from .flag_filter import FilterState
+from .flag_model import PENDING
 
 ORGANISATION = "ReviewDesk"
 APPLICATION = "ReviewDesk"

@@ -10,7 +10,7 @@ import logging
 from functools import partial
 from typing import Any, Iterable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..core.document import Document
 from ..core.engine import CANCELLED, FAILED, OK, CheckStatus, Engine
@@ -19,12 +19,16 @@ from ..core.settings import Settings
 from ..service import settings_for
 from ..storage.records import DocumentRecord, NoteRecord
 from . import review_jobs
+from .check_processes import CheckProcesses
 from .editor.offsets import OffsetMap
-from .flag_model import FlagModel, Row, row_from_note, with_decision, with_note
+from .flag_model import FlagModel, Row, RowsChange, row_from_note, with_decision, with_note
 from .workers import JobRunner
 
 log = logging.getLogger(__name__)
 
+# Past this many characters (about 7,000 words) a check's longest C calls hold the GIL long enough
+# to make the window stutter, so every built-in check goes to a check process.
+LARGE_DRAFT_CHARS = 40_000
 # Seconds a check took on its first (cold) run, until we have measured it here: the quick checks
 # go first so the first flags show within a second; the costly ones follow.
 _EXPECTED_SECONDS = {"grammar": 3.0, "readability": 2.0}
@@ -41,7 +45,7 @@ class ReviewController(QObject):
     check_progress = Signal(str, float)         # check id, fraction
     check_finished = Signal(str, str, str)      # check id, ok|failed|unavailable|cancelled, message
     checks_done = Signal()
-    rows_changed = Signal()                     # flags or span notes added, removed or redecided
+    rows_changed = Signal(object)               # RowsChange: flags or span notes added, removed, redecided
     metrics_changed = Signal(str)               # check id
     notes_changed = Signal()
     claims_changed = Signal()
@@ -49,10 +53,14 @@ class ReviewController(QObject):
     engines_warm = Signal(str)                  # "" when ready, else why not
 
     def __init__(self, store: Any, engine: Engine | None = None, settings: Settings | None = None,
-                 reviewer: str = "reviewer", parent: QObject | None = None) -> None:
+                 reviewer: str = "reviewer", parent: QObject | None = None,
+                 processes: CheckProcesses | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.engine = engine or Engine()
+        # Built-in checks can run in processes of their own (see check_processes); checks handed
+        # in as objects (tests, scripts) run in this process's thread pool.
+        self.processes = processes
         self.base_settings = settings or Settings()
         self.reviewer = reviewer
         self.model = FlagModel(self)
@@ -83,13 +91,26 @@ class ReviewController(QObject):
     # -- opening and closing -----------------------------------------------------------------
     def warm(self) -> None:
         """Build the costly engines (Harper) in the background, once, at start."""
-        self.runner.submit("warm", partial(review_jobs.warm, self.engine, self.base_settings),
+        if self.processes is not None:
+            self.processes.start(self.base_settings)
+        self.runner.submit("warm", partial(review_jobs.warm, self.engine, self.base_settings,
+                                           heavy=self.processes is None),
                            self._warm_token, priority=-1)
 
     def shutdown(self) -> None:
-        """The window is closing: stop everything, the warm-up included."""
+        """The window is closing: stop everything, the warm-up and the check processes included."""
         self._warm_token.cancel()
         self.close_document()
+        if self.processes is not None:
+            self.processes.shutdown()
+
+    def _run_for(self, check: Any):
+        """Where a check runs: its own process for native engines and long drafts, else here."""
+        if self.processes is None or self.doc is None:
+            return None
+        if hasattr(check, "warm") or len(self.doc.text) > LARGE_DRAFT_CHARS:
+            return self.processes.run
+        return None
 
     def open_path(self, path: str) -> None:
         self.close_document()
@@ -110,7 +131,7 @@ class ReviewController(QObject):
 
     @property
     def running_checks(self) -> list[str]:
-        return [c for c in self._jobs.values() if c]
+        return [c for c in self._jobs.values() if c and c != "-"]
 
     def close_document(self) -> None:
         """Stop this draft's jobs; once this returns nothing more is written for it."""
@@ -153,7 +174,7 @@ class ReviewController(QObject):
                         key=lambda c: self._seconds.get(c.id, _EXPECTED_SECONDS.get(c.id, 0.1)))
         for check in checks:
             work = partial(review_jobs.run_and_record, self.engine, check, self.doc, self.settings,
-                           self.store, self.record, self.offsets, self._gate)
+                           self.store, self.record, self.offsets, self._gate, run=self._run_for(check))
             job = self.runner.submit(f"check:{check.id}", work, self._token)
             self._jobs[job] = check.id
             self.check_started.emit(check.id, check.name)
@@ -167,8 +188,9 @@ class ReviewController(QObject):
             self.settings = settings_for(self.store, self.record, settings)
             enabled = self._enabled_ids()
             # Flags of checks switched off stay in the database, out of the way.
-            self.model.replace_where(lambda r: not r.is_flag or r.check in enabled, [])
-            self.rows_changed.emit()
+            off = frozenset(r.key for r in self.model.rows if r.is_flag and r.check not in enabled)
+            self.model.replace_where(lambda r: r.key not in off, [])
+            self.rows_changed.emit(RowsChange(removed=off))
             self.start_checks()
 
     def _enabled_ids(self) -> set[str]:
@@ -187,7 +209,7 @@ class ReviewController(QObject):
             self.engines_warm.emit("")
             return
         check_id = self._jobs.pop(job_id, None)
-        if check_id is None:
+        if check_id is None or check_id == "-":
             return
         if check_id == "":
             self._apply_open(result)
@@ -201,10 +223,17 @@ class ReviewController(QObject):
         self.document_notes = [n for n in opened.notes if n.kind == "document"]
         self.claims = list(opened.claims)
         self.metrics = {k: v for k, v in opened.metrics.items() if isinstance(v, dict)}
+        self.document_opened.emit()
+        # The stored review goes in on the next turn of the event loop: laying out a novel's text
+        # and filling the table in one go would hold the window up for too long.
+        QTimer.singleShot(0, partial(self._restore_review, opened, self._gate))
+
+    def _restore_review(self, opened: review_jobs.OpenedDraft, gate: review_jobs.WriteGate) -> None:
+        if gate is not self._gate:          # another draft was opened meanwhile
+            return
         enabled = self._enabled_ids()
         self.model.set_rows(r for r in opened.rows if not r.is_flag or r.check in enabled)
-        self.document_opened.emit()
-        self.rows_changed.emit()
+        self.rows_changed.emit(RowsChange(full=True))
         for check_id in self.metrics:
             self.metrics_changed.emit(check_id)
         if self.claims:
@@ -225,7 +254,8 @@ class ReviewController(QObject):
                 merged.append(row)
             self.places.update(result.places)
             self.model.replace_where(lambda r: r.check != check_id, merged)
-            self.rows_changed.emit()
+            gone = frozenset(known) - {r.key for r in merged}
+            self.rows_changed.emit(RowsChange(tuple(merged), gone))
             self.metrics[check_id] = result.metrics
             self.metrics_changed.emit(check_id)
             if result.claims is not None:
@@ -240,7 +270,9 @@ class ReviewController(QObject):
             self.engines_warm.emit(message)
             return
         check_id = self._jobs.pop(job_id, None)
-        if check_id is None:
+        if check_id is None or check_id == "-":
+            if check_id == "-":
+                log.warning("could not save the check statuses: %s", message)
             return
         if check_id == "":
             path = self.path or ""
@@ -254,7 +286,7 @@ class ReviewController(QObject):
     @Slot(int, str)
     def _on_runner_job_cancelled(self, job_id: int, _tag: str) -> None:
         check_id = self._jobs.pop(job_id, None)
-        if check_id:
+        if check_id and check_id != "-":
             self.check_finished.emit(check_id, CANCELLED, "Cancelled.")
             self._maybe_done()
 
@@ -267,15 +299,15 @@ class ReviewController(QObject):
     def _maybe_done(self) -> None:
         if self.running_checks:
             return
-        if self.record is not None and all(s.status != CANCELLED for s in self.statuses.values()):
+        if self.record is not None and self.doc is not None and self._gate is not None and \
+                all(s.status != CANCELLED for s in self.statuses.values()):
             # Same bookkeeping as the CLI, so `reviewdesk export` knows this review is current.
-            try:
-                saved = self.store.metrics(self.record)
-                saved["checks"] = [dict(s.__dict__) for s in self.statuses.values()]
-                saved["sha256"] = self.doc.sha256 if self.doc else ""
-                self.store.save_metrics(self.record, saved)
-            except Exception:   # bookkeeping only; the flags themselves are already stored
-                log.exception("could not save the check statuses")
+            # In the pool: the saved metrics of a novel take a few hundred ms to copy.
+            statuses = [dict(s.__dict__) for s in self.statuses.values()]
+            job = self.runner.submit("bookkeeping", partial(
+                review_jobs.save_check_statuses, self.store, self.record, self.doc.sha256, statuses,
+                self._gate), self._token)
+            self._jobs[job] = "-"
         self.checks_done.emit()
 
     # -- decisions -----------------------------------------------------------------------------
@@ -286,8 +318,9 @@ class ReviewController(QObject):
             return {}
         previous = {r.key: r.decision for r in rows}
         self.store.set_statuses(self.record, [r.key for r in rows], status, self.reviewer)
-        self.model.update_rows([with_decision(r, status) for r in rows])
-        self.rows_changed.emit()
+        updated = [with_decision(r, status) for r in rows]
+        self.model.update_rows(updated)
+        self.rows_changed.emit(RowsChange(tuple(updated)))
         self.decision_saved.emit([r.key for r in rows], status)
         return previous
 
@@ -311,9 +344,9 @@ class ReviewController(QObject):
         """(reviewed, total) over the current draft's active flags."""
         total = reviewed = 0
         for r in self.model.rows:
-            if r.is_flag and r.active:
+            if r.kind == "flag" and r.status != "outdated":
                 total += 1
-                reviewed += r.reviewed
+                reviewed += r.decision != "pending"
         return reviewed, total
 
     # -- notes and claims ---------------------------------------------------------------------
@@ -333,7 +366,7 @@ class ReviewController(QObject):
         row = row_from_note(note, self.doc.text)
         self.places.update(review_jobs.places_for([row], self.offsets))
         self.model.replace_where(lambda r: True, [row])
-        self.rows_changed.emit()
+        self.rows_changed.emit(RowsChange((row,)))
         self.notes_changed.emit()
         return row.key
 
@@ -351,7 +384,7 @@ class ReviewController(QObject):
             return
         self.store.delete_note(int(key.split(":", 1)[1]))
         self.model.replace_where(lambda r: r.key != key, [])
-        self.rows_changed.emit()
+        self.rows_changed.emit(RowsChange(removed=frozenset({key})))
         self.notes_changed.emit()
 
     def add_document_note(self, body: str = "") -> NoteRecord | None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from ..core.document import Document
-from ..core.engine import OK, CheckStatus, Engine
+from ..core.engine import OK, CheckStatus, Engine, Outcome
 from ..core.errors import Cancelled
 from ..core.loaders import load_document
 from ..core.progress import Progress
@@ -91,6 +91,8 @@ def open_draft(path: str, store: Any, base: Settings, gate: WriteGate,
     doc = load_document(path)
     progress.report(0.4, "Opening the review")
     offsets = OffsetMap(doc.text)
+    # Cached on the immutable Document: counted here, not on the GUI thread or in every check.
+    _ = (doc.word_count, doc.sentences, doc.quotes)
     with gate:
         gate.check(progress)
         record = store.open_document(doc)
@@ -112,9 +114,13 @@ def open_draft(path: str, store: Any, base: Settings, gate: WriteGate,
 
 def run_and_record(engine: Engine, check: Any, doc: Document, settings: Settings, store: Any,
                    record: DocumentRecord, offsets: OffsetMap, gate: WriteGate,
-                   progress: Progress) -> CheckResult:
-    """Run one check, then record its outcome unless the draft was let go meanwhile."""
-    outcome = engine.run_check(check, doc, settings, progress)
+                   progress: Progress, *, run: Callable[..., Outcome] | None = None) -> CheckResult:
+    """Run one check (here, or through `run` in a check process), then record its outcome
+    unless the draft was let go meanwhile."""
+    if run is not None:
+        outcome = run(check, doc, settings, progress)
+    else:
+        outcome = engine.run_check(check, doc, settings, progress)
     if outcome.status.status != OK:
         return CheckResult(outcome.status)
     with gate:
@@ -130,15 +136,30 @@ _WARM_TEXT = ("Warming up\n\nThe desk reads this short paragraph once, so that w
               "dictionaries are loaded before the first draft arrives. It was written quickly.")
 
 
-def warm(engine: Engine, settings: Settings, progress: Progress) -> str:
-    """Build costly engines (the Harper linter, word lists) ahead of the first check."""
+def save_check_statuses(store: Any, record: DocumentRecord, sha256: str, statuses: list[dict],
+                        gate: WriteGate, progress: Progress) -> None:
+    """After a full run: which checks ran, and on which text (the CLI's `export` reads this)."""
+    with gate:
+        gate.check(progress)
+        saved = store.metrics(record)
+        saved["checks"] = statuses
+        saved["sha256"] = sha256
+        store.save_metrics(record, saved)
+
+
+def warm(engine: Engine, settings: Settings, progress: Progress, *, heavy: bool = True) -> str:
+    """Build costly engines (the Harper linter, word lists) ahead of the first check.
+
+    heavy=False leaves out the checks with engines of their own (they run in check processes).
+    """
     from ..core.document import document_from_text
 
     sample = document_from_text(_WARM_TEXT)
     for check in sorted(engine.checks_for(settings), key=lambda c: hasattr(c, "warm")):
         progress.check()
         if hasattr(check, "warm"):
-            check.warm(settings.language)
+            if heavy:
+                check.warm(settings.language)
         else:
             engine.run_check(check, sample, settings)
     return "warm"

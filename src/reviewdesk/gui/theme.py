@@ -109,6 +109,7 @@ def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status.capitalize())
 
 
+@lru_cache(maxsize=128)
 def _svg_text(name: str) -> str | None:
     try:
         return (files("reviewdesk.resources") / "icons" / f"{name}.svg").read_text(encoding="utf-8")
@@ -132,11 +133,16 @@ def _pixmap(name: str, colour: str, size: int, ratio: float) -> QPixmap:
 
 def icon(name: str, colour: QColor | str | None = None) -> QIcon:
     """An icon from our SVGs, drawn in the palette's text colour unless a colour is given."""
-    app = QApplication.instance()
-    ratio = app.devicePixelRatio() if app is not None else 1.0
     if colour is None:
         colour = QApplication.palette().color(QPalette.ColorRole.WindowText)
-    name_colour = QColor(colour).name()
+    return _icon(name, QColor(colour).name())
+
+
+@lru_cache(maxsize=256)
+def _icon(name: str, colour: str) -> QIcon:
+    app = QApplication.instance()
+    ratio = app.devicePixelRatio() if app is not None else 1.0
+    name_colour = colour
     result = QIcon()
     for size in (16, 20, 24, 32):
         result.addPixmap(_pixmap(name, name_colour, size, ratio))
@@ -152,7 +158,7 @@ def icon(name: str, colour: QColor | str | None = None) -> QIcon:
 
 def category_icon(category: str) -> QIcon:
     name = f"cat-{category}" if _svg_text(f"cat-{category}") else "cat-other"
-    return icon(name, category_colour(category))
+    return _icon(name, category_colour(category).name())
 
 
 def app_icon() -> QIcon:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..core.document import Document
 from ..core.errors import UnknownFlag
-from ..core.flags import Flag, Severity, fingerprint, short_id
+from ..core.flags import Flag, Severity, context_words, fingerprint, normalise, short_id
 from .models import DecisionRow, FlagRow, NoteRow, utcnow
 from .records import ACTIVE, OUTDATED, PENDING, STATUSES, DecisionRecord, FlagRecord
 
@@ -22,7 +22,7 @@ CHUNK = 500
 # What a new run of a check may change. Their digest is stored, so a re-check compares one short
 # string per flag (no JSON to decode) and writes only the flags that really changed.
 _FINDING = ("check", "rule", "category", "severity", "start", "end", "line", "col", "text", "message",
-            "suggestions", "occurrences", "engines", "score")
+            "suggestions", "occurrences", "engines", "score", "before_key", "after_key")
 
 
 def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
@@ -34,11 +34,14 @@ def sync_flags(s: Session, review_id: int, doc: Document, flags: Iterable[Flag],
                checks_ran: set[str]) -> None:
     now = utcnow()
     stored: dict[str, tuple[int, str, str, str]] = {}
+    neighbours: dict[int, tuple[str | None, str | None]] = {}
     taken: set[str] = set()
-    for pk, fp, sid, check, state, digest in s.execute(
+    for pk, fp, sid, check, state, digest, before_key, after_key in s.execute(
             select(FlagRow.id, FlagRow.fingerprint, FlagRow.short_id, FlagRow.check, FlagRow.state,
-                   FlagRow.digest).where(FlagRow.review_id == review_id)):
+                   FlagRow.digest, FlagRow.before_key, FlagRow.after_key)
+            .where(FlagRow.review_id == review_id)):
         stored[fp] = (pk, check, state, digest)
+        neighbours[pk] = (before_key, after_key)
         taken.add(sid)
 
     updates: list[dict[str, Any]] = []
@@ -63,11 +66,19 @@ def sync_flags(s: Session, review_id: int, doc: Document, flags: Iterable[Flag],
 
     gone = [pk for fp, (pk, check, state, _) in stored.items()
             if fp not in seen and state == ACTIVE and check in checks_ran]
+    found_again = _found_again(inserts, {pk: neighbours[pk] for pk in gone})
+    moved = [{"id": pk, **{k: v for k, v in inserts[i].items() if k in _FOUND_AGAIN}, "state": ACTIVE}
+             for pk, i in found_again.items()]
+    if found_again:
+        gone = [pk for pk in gone if pk not in found_again]
+        adopted = set(found_again.values())
+        inserts = [values for i, values in enumerate(inserts) if i not in adopted]
     # Core statements with executemany: the ORM's per-row bookkeeping costs seconds at 20,000 flags.
     table = FlagRow.__table__
-    if updates:
-        s.execute(table.update().where(table.c.id == bindparam("row_id")),
-                  [{"row_id": u.pop("id"), **_by_column(u)} for u in updates])
+    for batch in (updates, moved):
+        if batch:
+            s.execute(table.update().where(table.c.id == bindparam("row_id")),
+                      [{"row_id": u.pop("id"), **_by_column(u)} for u in batch])
     for part in chunks(gone):
         s.execute(update(FlagRow).where(FlagRow.id.in_(part)).values(state=OUTDATED, updated_at=now))
     if inserts:
@@ -75,6 +86,32 @@ def sync_flags(s: Session, review_id: int, doc: Document, flags: Iterable[Flag],
 
 
 _COLUMN = {name: column.key for name, column in FlagRow.__mapper__.columns.items()}
+# What a flag found again takes from the new finding; its id, decision, history and note stay.
+_FOUND_AGAIN = (*_FINDING, "digest", "fingerprint", "updated_at")
+
+
+def _found_again(inserts: list[dict[str, Any]],
+                 gone: dict[int, tuple[str | None, str | None]]) -> dict[int, int]:
+    """Stored flag -> index of the new finding that is the same one with a neighbouring word edited.
+
+    A flag's fingerprint includes the words on both sides, so an edit right beside the passage
+    makes it look new. It is the same flag when rule, passage and the words on the other side all
+    match one flag that this run no longer finds, and nothing else makes the same claim.
+    """
+    if not inserts or not gone:
+        return {}
+    by_key: dict[str, set[int]] = {}
+    for pk, keys in gone.items():
+        for key in keys:
+            if key:
+                by_key.setdefault(key, set()).add(pk)
+    wanted: dict[int, list[int]] = {}
+    for i, values in enumerate(inserts):
+        olds = {pk for key in (values["before_key"], values["after_key"]) if key
+                for pk in by_key.get(key, ())}
+        if len(olds) == 1:
+            wanted.setdefault(olds.pop(), []).append(i)
+    return {pk: found[0] for pk, found in wanted.items() if len(found) == 1}
 
 
 def _by_column(values: dict[str, Any]) -> dict[str, Any]:
@@ -95,10 +132,21 @@ def _finding(doc: Document, flag: Flag) -> dict[str, Any]:
                         for p in places],
         "engines": list(flag.engines),
         "score": None if flag.score is None else float(flag.score),
+        "before_key": None, "after_key": None,
     }
+    if not flag.key:    # a finding known by what it is about (flag.key) never needs finding again
+        passage = normalise(values["text"])
+        before, after = context_words(doc.text, flag.start, flag.end)
+        values["before_key"] = _side_key(flag.rule, passage, "before", before)
+        values["after_key"] = _side_key(flag.rule, passage, "after", after)
     values["digest"] = hashlib.blake2b(repr([values[k] for k in _FINDING]).encode("utf-8"),
                                        digest_size=12).hexdigest()
     return values
+
+
+def _side_key(rule: str, passage: str, side: str, words: str) -> str:
+    raw = "\x1f".join((rule, passage, side, words))
+    return hashlib.blake2b(raw.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def _free_id(wanted: str, fp: str, taken: set[str]) -> str:

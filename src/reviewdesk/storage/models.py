@@ -99,6 +99,10 @@ class FlagRow(Base):
     engines: Mapped[list[str]] = mapped_column(JSON, default=list)
     score: Mapped[float | None] = mapped_column(Float)    # e.g. a near-duplicate's similarity
     digest: Mapped[str] = mapped_column(String(32))        # of the finding's fields: see flag_ops
+    # rule + passage + the words on one side: finds the flag again when a word on the other side
+    # was edited (its fingerprint then changes). NULL for findings known by what they are about.
+    before_key: Mapped[str | None] = mapped_column(String(16))
+    after_key: Mapped[str | None] = mapped_column(String(16))
     state: Mapped[str] = mapped_column(String(16), default="active")
     # Denormalised from the latest decision, so listing flags needs no join over the history.
     status: Mapped[str] = mapped_column(String(16), default="pending")

@@ -9,6 +9,7 @@ GUI thread for long.
 from __future__ import annotations
 
 import time
+from collections import deque
 from typing import Callable, Iterable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -38,6 +39,7 @@ class FlagPainter(QObject):
         self._headings: dict[int, int] = {}
         self._formats: dict[tuple, QTextCharFormat] = {}
         self._dirty: set[int] = set()
+        self._todo: deque = deque()          # (True, row) to add, (False, key) to drop
         self._dark = theme.is_dark()
         self._visible: Callable[[], tuple[int, int]] = lambda: (0, 50)
         self._timer = QTimer(self)
@@ -58,6 +60,7 @@ class FlagPainter(QObject):
         self._signature.clear()
         self._places.clear()
         self._dirty.clear()
+        self._todo.clear()
         self._headings = {}
         for start, end, level in headings:
             for block, _col, _len in offsets.segments(start, end):
@@ -69,11 +72,11 @@ class FlagPainter(QObject):
 
     @property
     def busy(self) -> bool:
-        return bool(self._dirty)
+        return bool(self._dirty or self._todo)
 
-    def add_places(self, places: dict[tuple, list[tuple[int, int, int]]]) -> None:
-        """Block segments precomputed in a worker, keyed by a row's places."""
-        self._places.update(places)
+    def use_places(self, places: dict[tuple, list[tuple[int, int, int]]]) -> None:
+        """Share the controller's block segments (precomputed in the pool), keyed by a row's places."""
+        self._places = places
 
     def _segments_of(self, places: tuple[tuple[int, int], ...]) -> list[tuple[int, int, int]]:
         found = self._places.get(places)
@@ -84,6 +87,7 @@ class FlagPainter(QObject):
 
     def set_rows(self, rows: Iterable[Row]) -> None:
         """Show exactly these rows (the caller drops dismissed and filtered-out ones)."""
+        self._todo.clear()
         signature: dict[str, tuple] = {}
         blocks: dict[int, list[Segment]] = {}
         dirty = self._dirty
@@ -105,6 +109,38 @@ class FlagPainter(QObject):
         self._signature = signature
         self._schedule()
 
+    def update(self, rows: Iterable[Row], drop: Iterable[str] = ()) -> None:
+        """Repaint only these rows (added or changed) and take away the dropped keys.
+
+        Queued and worked off in the same few-millisecond slices as the painting.
+        """
+        rows = list(rows)
+        self._todo.extend((False, key) for key in set(drop) | {r.key for r in rows})
+        self._todo.extend((True, row) for row in rows)
+        self._schedule()
+
+    def _work_todo(self, deadline: float | None) -> None:
+        todo, signature, blocks, dirty = self._todo, self._signature, self._blocks, self._dirty
+        done = 0
+        while todo:
+            add, item = todo.popleft()
+            if add:
+                signature[item.key] = (item.places, item.category, item.severity, item.reviewed)
+                for block, col, length in self._segments_of(item.places):
+                    blocks.setdefault(block, []).append(
+                        (col, length, item.category, item.severity, item.reviewed, item.key))
+                    dirty.add(block)
+            else:
+                old = signature.pop(item, None)
+                for block, _col, _len in (self._segments_of(old[0]) if old else ()):
+                    segs = blocks.get(block)
+                    if segs:
+                        blocks[block] = [seg for seg in segs if seg[5] != item]
+                    dirty.add(block)
+            done += 1
+            if deadline is not None and done % 64 == 0 and time.perf_counter() > deadline:
+                return
+
     def keys_at(self, block: int, column: int) -> list[str]:
         """The rows whose passage covers a position, innermost (shortest) first."""
         hits = [(length, key) for col, length, _c, _s, _r, key in self._blocks.get(block, ())
@@ -119,17 +155,21 @@ class FlagPainter(QObject):
 
     def flush(self) -> None:
         """Repaint every dirty block now (tests and screenshots want a finished picture)."""
+        self._work_todo(None)
         while self._dirty:
             self._drain(deadline=None)
 
     def _schedule(self) -> None:
-        if self._dirty and not self._timer.isActive():
+        if (self._dirty or self._todo) and not self._timer.isActive():
             self._timer.start()
 
     def _on_timer_timeout(self) -> None:
-        self._drain(deadline=time.perf_counter() + _SLICE_SECONDS)
+        deadline = time.perf_counter() + _SLICE_SECONDS
+        self._work_todo(deadline)
+        if not self._todo and time.perf_counter() < deadline:
+            self._drain(deadline)
         self._schedule()
-        if not self._dirty:
+        if not self.busy:
             self.repainted.emit()
 
     def _drain(self, deadline: float | None) -> None:

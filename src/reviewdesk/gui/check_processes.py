@@ -1,0 +1,170 @@
+"""Runs built-in checks in worker processes, so their CPU work never holds the window's GIL.
+
+Checks are Python; on a novel several of them spend hundreds of milliseconds inside single C
+calls (a regex over the whole text, Harper's language test, loading the pronouncing
+dictionary) during which no other thread of the process can run Python, the GUI thread
+included. In a process of their own they cannot stall the window. Each check job is still a
+QThreadPool job (numbered, cancellable, applied on the GUI thread); it hands the computing to a
+process here and waits, which costs the window nothing.
+
+Progress and cancellation cross the process boundary through two small shared arrays, one slot
+per running check. Children are started with "spawn" (safe with Qt's threads) and build their
+own Engine of the built-in checks once.
+"""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import logging
+import multiprocessing
+import os
+import threading
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from ..core.document import Document
+from ..core.engine import FAILED, CheckStatus, Outcome
+from ..core.errors import Cancelled
+from ..core.progress import CancelToken, Progress
+from ..core.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_SLOTS = 64
+_POLL_SECONDS = 0.05
+
+# -- the child's side ---------------------------------------------------------------------------
+_engine: Any = None
+_progress: Any = None
+_cancel: Any = None
+
+
+def _init_child(progress: Any, cancel: Any) -> None:
+    global _progress, _cancel
+    _progress, _cancel = progress, cancel
+
+
+def _child_engine() -> Any:
+    global _engine
+    if _engine is None:
+        from ..core.engine import Engine
+        _engine = Engine()
+    return _engine
+
+
+class _SlotToken(CancelToken):
+    """A CancelToken whose flag lives in the shared array, set by the window's process."""
+
+    def __init__(self, slot: int) -> None:
+        super().__init__()
+        self._slot = slot
+
+    def cancel(self) -> None:
+        _cancel[self._slot] = 1
+
+    @property
+    def cancelled(self) -> bool:
+        return bool(_cancel[self._slot])
+
+
+def _run_in_child(check_id: str, doc: Document, settings: Settings, slot: int) -> Outcome:
+    engine = _child_engine()
+
+    def report(fraction: float, _message: str) -> None:
+        _progress[slot] = fraction
+
+    return engine.run_check(engine.check(check_id), doc, settings, Progress(report, _SlotToken(slot)))
+
+
+def _warm_child(settings: Settings) -> int:
+    engine = _child_engine()
+    for check in engine.checks_for(settings):
+        if hasattr(check, "warm"):
+            check.warm(settings.language)
+    return os.getpid()
+
+
+# -- the window's side --------------------------------------------------------------------------
+class CheckProcesses:
+    """A small pool of check processes (started ahead of need) and the slots to talk to them."""
+
+    def __init__(self, workers: int = 2) -> None:
+        self._ctx = multiprocessing.get_context("spawn")
+        self._progress = self._ctx.RawArray("d", _SLOTS)
+        self._cancel = self._ctx.RawArray("b", _SLOTS)
+        self._free = list(range(_SLOTS))
+        self._lock = threading.Lock()
+        self._workers = workers
+        self._pool: cf.ProcessPoolExecutor | None = None
+        self._closed = False
+
+    def _executor(self) -> cf.ProcessPoolExecutor:
+        with self._lock:
+            if self._closed:
+                raise Cancelled("The window is closing.")
+            if self._pool is None:
+                self._pool = cf.ProcessPoolExecutor(self._workers, mp_context=self._ctx,
+                                                    initializer=_init_child,
+                                                    initargs=(self._progress, self._cancel))
+            return self._pool
+
+    def start(self, settings: Settings) -> None:
+        """Spawn the processes now and build their engines, so the first draft does not wait."""
+        pool = self._executor()
+        for _ in range(self._workers):
+            pool.submit(_warm_child, settings)
+
+    def _take_slot(self) -> int:
+        with self._lock:
+            if not self._free:
+                raise Cancelled("Too many checks at once.")
+            slot = self._free.pop()
+        self._cancel[slot] = 0
+        self._progress[slot] = 0.0
+        return slot
+
+    def _give_slot(self, slot: int) -> None:
+        with self._lock:
+            self._free.append(slot)
+
+    def run(self, check: Any, doc: Document, settings: Settings, progress: Progress) -> Outcome:
+        """Run one check in a process and wait for it (call from a pool thread, never the GUI's)."""
+        slot = self._take_slot()
+        try:
+            future = self._executor().submit(_run_in_child, check.id, doc, settings, slot)
+        except BaseException:
+            self._give_slot(slot)
+            raise
+        # The slot is free again only once the child is done with it, even after a cancel.
+        future.add_done_callback(lambda _f: self._give_slot(slot))
+        try:
+            while True:
+                try:
+                    return future.result(timeout=_POLL_SECONDS)
+                except cf.TimeoutError:
+                    pass
+                if progress.token.cancelled:
+                    self._cancel[slot] = 1
+                    future.cancel()
+                    raise Cancelled()
+                progress.report(self._progress[slot])
+        except BrokenProcessPool:
+            self._discard_pool()
+            return Outcome(CheckStatus(check.id, check.name, check.id, FAILED,
+                                       f"{check.name} stopped unexpectedly (its worker process ended); "
+                                       "run the checks again (F5)."))
+
+    def _discard_pool(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def shutdown(self) -> None:
+        """Stop every running check and let the processes go."""
+        with self._lock:
+            self._closed = True
+            pool, self._pool = self._pool, None
+        for slot in range(_SLOTS):
+            self._cancel[slot] = 1
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
