@@ -28,10 +28,13 @@ def settings_for(store: Any, record: Any, base: Settings) -> Settings:
                       ignored_rules=frozenset(store.ignored_rules(record.id)) | base.ignored_rules)
 
 
-def record_outcome(store: Any, record: Any, doc: Document, outcome: Outcome) -> list[Any]:
-    """Write one check's outcome: its flags (matched by fingerprint), its metrics, its claims."""
+def record_outcome(store: Any, record: Any, doc: Document, outcome: Outcome,
+                   listed: bool = True) -> list[Any]:
+    """Write one check's outcome: its flags (matched by fingerprint), its metrics, its claims.
+
+    Returns every flag of the review after the write (none with listed=False)."""
     ran = {outcome.status.id} if outcome.status.status == OK else set()
-    flags = store.sync_flags(record, doc, outcome.flags, ran)
+    flags = store.sync_flags(record, doc, outcome.flags, ran, listed=listed)
     if outcome.status.status == OK and outcome.metrics:
         metrics = dict(outcome.metrics)
         claims = metrics.pop("claims", None)
@@ -71,11 +74,13 @@ def check_and_record(store: Any, record: Any, doc: Document, engine: Engine, set
 
     def keep(outcome: Outcome) -> None:
         outcomes.append(outcome)
-        record_outcome(store, record, doc, outcome)
+        record_outcome(store, record, doc, outcome, listed=False)    # listed once, below
         if on_outcome is not None:
             on_outcome(outcome)
 
-    engine.run(doc, settings, progress, keep)
+    # The store doubles as the per-paragraph result cache, so a re-check of an unchanged draft
+    # (a new `reviewdesk check` process) does not lint every paragraph again.
+    engine.run(doc, settings, progress, keep, cache=store)
     report = merge_outcomes(doc, outcomes)
     statuses = [_jsonable(s.__dict__) for s in report.checks]
     saved = store.metrics(record)

@@ -63,8 +63,11 @@ def time_sync(path: Path, checks: str | None) -> None:
         for label, d, flags in (("first sync", doc, report.flags), ("unchanged re-sync", doc, report.flags),
                                 ("revised sync", revised, revised_flags)):
             started = time.perf_counter()
-            store.sync_flags(record, d, flags, ran)
+            store.sync_flags(record, d, flags, ran, listed=False)
             print(f"    {label:<18} {len(flags):6d} flags  {time.perf_counter() - started:6.2f} s")
+        started = time.perf_counter()
+        listed = store.flags(record)
+        print(f"    {'listing':<18} {len(listed):6d} flags  {time.perf_counter() - started:6.2f} s")
 
 
 def bench(path: Path, checks: str | None, sync: bool) -> None:

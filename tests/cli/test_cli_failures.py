@@ -139,3 +139,26 @@ def test_interrupted_check_exits_130_and_keeps_decisions(reviewed, tmp_path):
             child.kill()
     assert child.returncode == 130 and err == "reviewdesk: interrupted\n"
     assert stored(db, flag_id) == ("accepted", "Keep me.")
+
+
+def test_another_programs_database_is_refused_and_untouched(tmp_path):
+    other = tmp_path / "contacts.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT)")
+    code, out, err = cli("check", SEED, "--db", other, "--checks=repetition")
+    assert code == 2 and one_clean_line(err) and "another program's SQLite database" in err
+    with sqlite3.connect(other) as connection:
+        assert connection.execute("SELECT name FROM sqlite_master").fetchall() == [("contacts",)]
+
+
+def test_mistyped_command_is_not_opened_as_a_draft():
+    code, out, err = cli("chek")
+    assert code == 2 and one_clean_line(err) and "'chek' is neither a command" in err
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="displays are a Linux question")
+def test_window_without_a_display_is_one_line_not_a_qt_abort(monkeypatch):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    code, out, err = cli(SEED)
+    assert code == 2 and one_clean_line(err) and "no display" in err

@@ -41,7 +41,7 @@ def test_readability_verdict_strip_and_jump(qtbot, make_window, open_and_wait):
 def test_export_writes_the_summary_and_says_where(qtbot, make_window, open_and_wait, monkeypatch, tmp_path):
     told = []
     monkeypatch.setattr(export_dialog, "show_written", lambda parent, path: told.append(path))
-    monkeypatch.setattr("reviewdesk.gui.main_window.show_written", lambda parent, path: told.append(path))
+    monkeypatch.setattr("reviewdesk.gui.window_commands.show_written", lambda parent, path: told.append(path))
     window = open_and_wait(make_window())
     out = tmp_path / "summary.md"
     with qtbot.waitSignal(window.exported, timeout=20000):

@@ -23,6 +23,10 @@ class RunContext:
     metrics: dict[str, Any] = field(default_factory=dict)
     engine_label: str = ""          # which engine(s) actually ran, e.g. "harper 0.2"
     notices: list[str] = field(default_factory=list)   # one-line remarks for the check's status
+    # Optional store of raw per-paragraph results that outlives the process (the review database):
+    # `cached_results(engine, keys) -> {key: payload}` and `save_results(engine, {key: payload})`,
+    # JSON payloads. None: nothing is kept beyond the check's own memory.
+    cache: Any = None
 
 
 @runtime_checkable

@@ -155,7 +155,7 @@ class GrammarCheck:
     def _harper(self, doc: Document, ctx: RunContext, settings: Settings, plan: Plan,
                 lo: float, hi: float) -> list[Flag]:
         return self.harper.lint(doc, ctx.progress.part(lo, hi), plan.harper_language or "en-US",
-                                words=frozenset(settings.dictionary))
+                                words=frozenset(settings.dictionary), cache=ctx.cache)
 
     def _plan(self, doc: Document, settings: Settings, choice: str) -> Plan:
         language = document_language(doc, settings)

@@ -7,6 +7,7 @@ re-checking a revised draft lints only the paragraphs that changed.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import threading
 from collections import OrderedDict
@@ -38,6 +39,7 @@ _KINDS = {
 DIALECTS = {"en-US": "AMERICAN", "en-GB": "BRITISH", "en-AU": "AUSTRALIAN", "en-CA": "CANADIAN",
             "en-IN": "INDIAN"}
 _CACHE_LIMIT = 20000
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,25 +131,66 @@ class HarperEngine:
         return hashlib.sha1("\n".join(sorted(words)).encode()).hexdigest()[:12]
 
     def lint(self, doc: Document, progress: Progress, language: str = "en-US",
-             words: frozenset[str] = frozenset()) -> list[Flag]:
-        """Flags for every block of the document; `words` are dictionary words Harper must accept."""
+             words: frozenset[str] = frozenset(), cache: object = None) -> list[Flag]:
+        """Flags for every block of the document; `words` are dictionary words Harper must accept.
+
+        `cache` (RunContext.cache, e.g. the review database) keeps each paragraph's lints across
+        processes: only paragraphs it does not know are linted, and their lints are added to it.
+        """
         flags: list[Flag] = []
         blocks = doc.blocks
         harper_words = frozenset(w for entry in words for w in entry.split() if w)
         with self._lock:
             linter = self._linter(language)
             token = self._sync_words(linter, language, harper_words)
+            prefix = f"{language}|{token}"
+            chunks = [doc.text[b.start:b.end] for b in blocks]
+            fresh = self._from_store(cache, prefix, chunks) if cache is not None else set()
             for i, block in enumerate(blocks):
                 if i % 16 == 0:
                     progress.report(i / max(1, len(blocks)), "Harper")
-                chunk = doc.text[block.start:block.end]
-                for lint in self._lint_chunk(linter, f"{language}|{token}", chunk):
+                chunk = chunks[i]
+                for lint in self._lint_chunk(linter, prefix, chunk):
                     rule, category, severity = rule_for(lint)
                     flags.append(Flag("grammar", rule, category, block.start + lint.start,
                                       block.start + lint.end, lint.message, severity,
                                       lint.suggestions, engines=("harper",)))
+            if fresh:
+                self._to_store(cache, prefix, fresh)
         progress.report(1.0, "Harper")
         return flags
+
+    def _store_engine(self, prefix: str) -> str:
+        # The version is in the name: a new Harper may lint differently, so old entries are not used.
+        return f"harper/{harper_version()}/{prefix}"
+
+    def _from_store(self, cache, prefix: str, chunks: list[str]) -> set[str]:
+        """Fill the memory cache from `cache`; return the chunks still to lint (to store later)."""
+        missing = {c for c in chunks if (prefix, c) not in self._cache}
+        keys = {_chunk_key(c): c for c in missing}
+        try:
+            found = cache.cached_results(self._store_engine(prefix), list(keys)) if keys else {}
+        except Exception as exc:     # a cache that cannot be read costs time, never the check
+            log.warning("Harper result cache not read: %s", exc)
+            return set()
+        for key, payload in found.items():
+            try:
+                lints = [HarperLint(int(a), int(b), str(k), str(r), str(m), tuple(map(str, sug)))
+                         for a, b, k, r, m, sug in payload]
+            except (TypeError, ValueError):
+                continue            # an entry of another shape: lint the paragraph again
+            self._cache[(prefix, keys[key])] = lints
+            missing.discard(keys[key])
+        return missing
+
+    def _to_store(self, cache, prefix: str, chunks: set[str]) -> None:
+        results = {_chunk_key(c): [[h.start, h.end, h.kind, h.rule_name, h.message, list(h.suggestions)]
+                                   for h in self._cache.get((prefix, c), ())]
+                   for c in chunks if (prefix, c) in self._cache}
+        try:
+            cache.save_results(self._store_engine(prefix), results)
+        except Exception as exc:
+            log.warning("Harper result cache not written: %s", exc)
 
     def lint_text(self, text: str, language: str = "en-US") -> list[HarperLint]:
         """Lint one plain string (benchmarks and tests)."""
@@ -177,6 +220,10 @@ class HarperEngine:
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.popitem(last=False)
         return found
+
+
+def _chunk_key(chunk: str) -> str:
+    return hashlib.sha256(chunk.encode("utf-8")).hexdigest()
 
 
 def _plain(message: str) -> str:

@@ -154,9 +154,17 @@ def review(session: ReviewSession, args: argparse.Namespace) -> int:
         session.run_checks()      # the flags now reflect the dictionary and the ignored rules
     flags = [f for f in store.flags(record) if f.state == ACTIVE]
     done = sum(1 for f in flags if f.status != PENDING)
-    parts = ", ".join(f"{n} {k}" for k, n in changed.items()) or "nothing changed"
+    parts = ", ".join(_counted(n, k) for k, n in changed.items()) or "nothing changed"
     print(f"Recorded: {parts}. {done} of {len(flags)} flags reviewed.")
     return EXIT_CLEAN
+
+
+def _counted(n: int, what: str) -> str:
+    """"1 note", "3 notes", "2 words removed"; decisions ("2 accepted") take no plural."""
+    if n == 1 or what in (ACCEPTED, DISMISSED, PENDING):
+        return f"{n} {what}"
+    head, _, tail = what.partition(" ")
+    return f"{n} {head}s {tail}" if what in ("word removed", "rule restored") else f"{n} {what}s"
 
 
 def export(session: ReviewSession, args: argparse.Namespace) -> int:

@@ -156,6 +156,16 @@ def _open_window(argv: list[str]) -> int:
     _common(parser)
     _check_options(parser)
     args = parser.parse_args(argv)
+    if args.file and not Path(args.file).suffix and not Path(args.file).exists():
+        # "reviewdesk chek draft.txt" is a typo, not a draft called "chek": say so, open nothing.
+        return _fail(f"'{args.file}' is neither a command ({', '.join(SUBCOMMANDS)}) nor a draft file.")
+    if sys.platform.startswith("linux") and not any(
+            os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        if not args.screenshot:
+            # Qt would abort the process with a page about platform plugins instead.
+            return _fail("there is no display to open the window on; use `reviewdesk check FILE` "
+                         "on this machine, or set QT_QPA_PLATFORM=offscreen.")
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"    # a screenshot needs no screen
     if args.data_dir:
         os.environ["REVIEWDESK_DATA_DIR"] = args.data_dir
     try:

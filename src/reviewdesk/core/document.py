@@ -77,6 +77,15 @@ class Document:
     def _quote_starts(self) -> list[int]:
         return [q.start for q in self.quotes]
 
+    # Built once: block_at and sentence_at are called per flag, thousands of times on a novel.
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     @cached_property
     def word_count(self) -> int:
         return sum(1 for _ in _WORD.finditer(self.text))
@@ -92,15 +101,13 @@ class Document:
         return i >= 0 and self.quotes[i].start <= start and end <= self.quotes[i].end
 
     def block_at(self, offset: int) -> Block | None:
-        starts = [b.start for b in self.blocks]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._block_starts, offset) - 1
         if i >= 0 and offset <= self.blocks[i].end:
             return self.blocks[i]
         return None
 
     def sentence_at(self, offset: int) -> Span | None:
-        starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if i >= 0 and offset <= self.sentences[i].end:
             return self.sentences[i]
         return None

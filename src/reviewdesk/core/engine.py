@@ -76,12 +76,15 @@ class Engine:
         raise KeyError(check_id)
 
     def run_check(self, check: Any, doc: Document, settings: Settings,
-                  progress: Progress | None = None) -> Outcome:
-        """Run one check; its failure becomes a status, never an exception (except Cancelled)."""
+                  progress: Progress | None = None, cache: Any = None) -> Outcome:
+        """Run one check; its failure becomes a status, never an exception (except Cancelled).
+
+        `cache` (optional) keeps raw per-paragraph results between runs: see RunContext.cache.
+        """
         from ..checks.base import RunContext
 
         progress = progress or Progress()
-        ctx = RunContext(settings=settings, progress=progress)
+        ctx = RunContext(settings=settings, progress=progress, cache=cache)
         started = time.perf_counter()
         try:
             raw = list(check.run(doc, ctx)) if doc.text.strip() else []
@@ -100,14 +103,14 @@ class Engine:
         return Outcome(status, flags, ctx.metrics)
 
     def run(self, doc: Document, settings: Settings | None = None, progress: Progress | None = None,
-            on_outcome: Callable[[Outcome], None] | None = None) -> Report:
+            on_outcome: Callable[[Outcome], None] | None = None, cache: Any = None) -> Report:
         settings = settings or Settings()
         progress = progress or Progress()
         checks = self.checks_for(settings)
         outcomes: list[Outcome] = []
         for i, check in enumerate(checks):
             part = progress.part(i / max(1, len(checks)), (i + 1) / max(1, len(checks)))
-            outcome = self.run_check(check, doc, settings, part)
+            outcome = self.run_check(check, doc, settings, part, cache)
             outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)

@@ -145,6 +145,7 @@ def _load_docx(data: bytes, path: str, name: str, sha: str) -> Document:
 
 
 _MD_INLINE = [
+    (re.compile(r"\[\^[^\]\s]+\]"), ""),                  # footnote reference [^1]
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
@@ -165,12 +166,17 @@ def _md_inline(text: str) -> str:
     return text
 
 
+_MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_MD_LINK_DEFINITION = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*\S")
+_MD_FOOTNOTE = re.compile(r"^\s{0,3}\[\^[^\]]+\]:\s*(.*)$")
+
+
 def markdown_blocks(text: str) -> list[tuple[str, int, str, int | None]]:
     """CommonMark's block structure, enough for prose drafts: headings, paragraphs, lists, quotes.
 
     Code blocks, tables and front matter are left out: they are not prose to review.
     """
-    lines = text.split("\n")
+    lines = _MD_COMMENT.sub("", text).split("\n")
     if lines and lines[0].strip() == "---":
         end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
         if end is not None:
@@ -198,6 +204,13 @@ def markdown_blocks(text: str) -> list[tuple[str, int, str, int | None]]:
             continue
         if not stripped:
             flush()
+            continue
+        if not para and _MD_LINK_DEFINITION.match(line):
+            continue      # [id]: https://... "title": where a link points, not prose
+        note = _MD_FOOTNOTE.match(line) if not para else None
+        if note:
+            flush()
+            para = [note.group(1)]        # the footnote's own text is prose; its marker is not
             continue
         heading = re.match(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", line)
         if heading:
@@ -239,7 +252,9 @@ class _HtmlBlocks(HTMLParser):
     _BLOCK = {"p", "div", "section", "article", "li", "blockquote", "td", "th", "dd", "dt",
               "figcaption", "pre", "tr", "ul", "ol", "table", "main", "header", "footer", "aside",
               "h1", "h2", "h3", "h4", "h5", "h6", "title", "body", "caption"}
-    _SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object"}
+    # Not prose: code and page machinery, site navigation, and the labels of form controls.
+    _SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav",
+             "button", "select", "textarea"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -251,6 +266,10 @@ class _HtmlBlocks(HTMLParser):
         self._in_title = False
 
     def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "body":
+            # <body> ends the <head> even when </head> is missing, as in browsers; without this
+            # a page with an unclosed head would read as empty.
+            self._skip, self._in_title = 0, False
         if tag in self._SKIP:
             self._skip += 1
             return

@@ -36,11 +36,18 @@ _POLL_SECONDS = 0.05
 _engine: Any = None
 _progress: Any = None
 _cancel: Any = None
+_caches: dict[str, Any] = {}
 
 
 def _init_child(progress: Any, cancel: Any) -> None:
     global _progress, _cancel
     _progress, _cancel = progress, cancel
+    # Below the window in the scheduler's eyes: on two cores, two busy check processes would
+    # otherwise take the CPU from the GUI thread for a third of a second at a time.
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):
+        pass
 
 
 def _child_engine() -> Any:
@@ -66,13 +73,38 @@ class _SlotToken(CancelToken):
         return bool(_cancel[self._slot])
 
 
-def _run_in_child(check_id: str, doc: Document, settings: Settings, slot: int) -> Outcome:
+def _child_cache(url: str | None) -> Any:
+    """The review database as a per-paragraph result cache (this process's own connection)."""
+    if not url:
+        return None
+    if url not in _caches:
+        from ..storage.store import ReviewStore
+        try:
+            _caches[url] = ReviewStore(url)
+        except Exception:     # no cache is slower, never wrong
+            log.exception("the result cache is not available in a check process")
+            _caches[url] = None
+    return _caches[url]
+
+
+def _run_in_child(check_id: str, doc: Document, settings: Settings, slot: int,
+                  cache_url: str | None = None) -> Outcome:
     engine = _child_engine()
 
     def report(fraction: float, _message: str) -> None:
         _progress[slot] = fraction
 
-    return engine.run_check(engine.check(check_id), doc, settings, Progress(report, _SlotToken(slot)))
+    return engine.run_check(engine.check(check_id), doc, settings, Progress(report, _SlotToken(slot)),
+                            cache=_child_cache(cache_url))
+
+
+def _load_in_child(path: str) -> Document:
+    from ..core.loaders import load_document
+
+    doc = load_document(path)
+    # Cached on the Document, and pickled with it: counted once, here, not in the window.
+    _ = (doc.word_count, doc.sentences, doc.quotes)
+    return doc
 
 
 def _warm_child(settings: Settings) -> int:
@@ -126,11 +158,15 @@ class CheckProcesses:
         with self._lock:
             self._free.append(slot)
 
-    def run(self, check: Any, doc: Document, settings: Settings, progress: Progress) -> Outcome:
-        """Run one check in a process and wait for it (call from a pool thread, never the GUI's)."""
+    def run(self, check: Any, doc: Document, settings: Settings, progress: Progress, *,
+            cache_url: str | None = None) -> Outcome:
+        """Run one check in a process and wait for it (call from a pool thread, never the GUI's).
+
+        cache_url: the review database, which keeps per-paragraph results between runs.
+        """
         slot = self._take_slot()
         try:
-            future = self._executor().submit(_run_in_child, check.id, doc, settings, slot)
+            future = self._executor().submit(_run_in_child, check.id, doc, settings, slot, cache_url)
         except BaseException:
             self._give_slot(slot)
             raise
@@ -152,6 +188,19 @@ class CheckProcesses:
             return Outcome(CheckStatus(check.id, check.name, check.id, FAILED,
                                        f"{check.name} stopped unexpectedly (its worker process ended); "
                                        "run the checks again (F5)."))
+
+    def load(self, path: str, progress: Progress) -> Document:
+        """Read a draft (and split its sentences) in a check process."""
+        future = self._executor().submit(_load_in_child, path)
+        try:
+            while True:
+                try:
+                    return future.result(timeout=_POLL_SECONDS)
+                except cf.TimeoutError:
+                    progress.check()
+        except BrokenProcessPool:
+            self._discard_pool()
+            raise Cancelled("The draft could not be read: its worker process ended.") from None
 
     def _discard_pool(self) -> None:
         with self._lock:

@@ -55,6 +55,7 @@ class FlagDetail(QWidget):
         self.message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         font = self.message.font()
         font.setPointSizeF(font.pointSizeF() * 1.08)
+        font.setBold(True)
         self.message.setFont(font)
         self.suggestions = QLabel()
         self.suggestions.setWordWrap(True)

@@ -204,7 +204,10 @@ class FlagPanel(QWidget):
         self._apply_filters()
 
     def _apply_filters(self) -> None:
-        self.proxy.set_state(self.filter_state())
+        state = self.filter_state()
+        # With one status shown, a column repeating it on every row is noise.
+        self.table.setColumnHidden(FlagModel.STATUS, len(state.statuses) == 1)
+        self.proxy.set_state(state)
         self._restore_current()
         self.recount()
         self.filters_changed.emit()

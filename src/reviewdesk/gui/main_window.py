@@ -3,27 +3,24 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMainWindow, QSplitter, QTabWidget,
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from ..core.engine import Engine
 from ..core.errors import ReviewdeskError
-from ..core.loaders import FORMATS, OPEN_FILTER
 from ..core.settings import Settings
 from . import theme
 from .alerts import Alerts
 from .check_processes import CheckProcesses
 from .check_status import CheckStatusBar
 from .claims_panel import ClaimsPanel
-from .dialogs import AboutDialog, SettingsDialog, ShortcutSheet
+from .dialogs import ShortcutSheet
 from .editor.draft_view import DraftView
 from .editor.grade_strip import GradeStrip
-from .export_dialog import ExportDialog, run_export, show_written
 from .flag_model import DISMISSED, PENDING, STATUS_FILTERS, RowsChange
 from .flag_panel import FlagPanel
 from .notes_panel import NotesPanel
@@ -32,9 +29,10 @@ from .readability_panel import ReadabilityPanel
 from .review import ReviewController
 from .undo import push_decision
 from .window_actions import build_actions
+from .window_commands import WindowCommands
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowCommands, QMainWindow):
     checks_settled = Signal()           # every check of the open draft has finished or stopped
     exported = Signal(str)              # the summary file written
 
@@ -165,36 +163,6 @@ class MainWindow(QMainWindow):
         self.notes.row_activated.connect(self._on_notes_row_activated)
         self.undo_stack.indexChanged.connect(lambda _i: self._update_enabled())
 
-    # -- opening ------------------------------------------------------------------------------
-    def choose_file(self) -> None:
-        folder = self.prefs.last_folder() or str(Path.home())
-        path, _f = QFileDialog.getOpenFileName(self, "Open Draft", folder, f"{OPEN_FILTER};;All files (*)")
-        if path:
-            self.open_path(path)
-
-    def open_path(self, path: str) -> None:
-        self._flush_notes()
-        self.undo_stack.clear()
-        self.alerts.clear_problems()
-        self.controller.reviewer = self.prefs.reviewer
-        self.controller.open_path(path)
-
-    def close_draft(self) -> None:
-        self._flush_notes()
-        self.undo_stack.clear()
-        self.controller.close_document()
-
-    def _on_controller_opening(self, path: str) -> None:
-        self.alerts.status(f"Opening {os.path.basename(path)}\u2026")
-        self.doc_header.setText(f"Opening {os.path.basename(path)}\u2026")
-
-    def _on_controller_open_failed(self, path: str, message: str) -> None:
-        self.doc_header.setText("No draft open")
-        if not os.path.exists(path):
-            self.prefs.forget_recent(os.path.abspath(path))
-        self.alerts.error("Could not open the draft", message)
-        self._update_enabled()
-
     def _on_controller_document_opened(self) -> None:
         c = self.controller
         doc = c.doc
@@ -226,25 +194,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("ReviewDesk")
         self.doc_header.setText("No draft open")
         self._update_enabled()
-
-    def _fill_recent_menu(self) -> None:
-        menu = self.actions.recent_menu
-        menu.clear()
-        for path in self.prefs.recent_files():
-            menu.addAction(os.path.basename(path), lambda p=path: self.open_path(p)).setToolTip(path)
-        if menu.isEmpty():
-            menu.addAction("No recent drafts").setEnabled(False)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(Path(u.toLocalFile()).suffix.lower() in FORMATS for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        for url in event.mimeData().urls():
-            if Path(url.toLocalFile()).suffix.lower() in FORMATS:
-                event.acceptProposedAction()
-                self.open_path(url.toLocalFile())
-                return
 
     # -- results ------------------------------------------------------------------------------
     def _on_controller_rows_changed(self, change: RowsChange) -> None:
@@ -423,102 +372,10 @@ class MainWindow(QMainWindow):
             self.reveal(key)
             self.flag_panel.detail.focus_note()
 
-    def _on_detail_note_edited(self, key: str, body: str) -> None:
-        try:
-            if key.startswith("note:"):
-                self.controller.set_span_note(key, body)
-            else:
-                self.controller.set_flag_note(key, body)
-        except ReviewdeskError as exc:
-            self.flag_panel.detail.mark_saved(False)
-            self.alerts.error("Could not save the note", str(exc))
-            return
-        self.flag_panel.detail.mark_saved(True)
-
-    def _on_detail_delete_note_requested(self, key: str) -> None:
-        try:
-            self.controller.delete_span_note(key)
-        except ReviewdeskError as exc:
-            self.alerts.error("Could not delete the note", str(exc))
-
-    def _on_document_note_triggered(self) -> None:
-        self.tabs.setCurrentWidget(self.notes)
-        self.notes.new_document_note()
-
     def _flush_notes(self) -> None:
         self.flag_panel.detail.flush()
         self.notes.flush()
         self.claims.flush()
-
-    # -- other commands -------------------------------------------------------------------------
-    def _on_find_triggered(self) -> None:
-        self.tabs.setCurrentWidget(self.flag_panel)
-        self.flag_panel.search.setFocus()
-        self.flag_panel.search.selectAll()
-
-    def _on_recheck_triggered(self) -> None:
-        self.alerts.clear_problems()
-        self.controller.start_checks()
-
-    def export_summary(self) -> None:
-        c = self.controller
-        if c.doc is None or c.record is None:
-            return
-        self._flush_notes()
-        fmt = self.prefs.text("export/format", "docx")
-        include = self.prefs.text("export/include_dismissed", "false") == "true"
-        try:
-            dialog = ExportDialog(c.doc, fmt, include, self)
-        except ImportError as exc:
-            self.alerts.error("Export is not available", f"The export module could not be loaded ({exc}).")
-            return
-        if dialog.exec() != ExportDialog.DialogCode.Accepted:
-            return
-        fmt, include, out = dialog.choice()
-        self.prefs.set_text("export/format", fmt)
-        self.prefs.set_text("export/include_dismissed", "true" if include else "false")
-        self.start_export(fmt, include, out)
-
-    def start_export(self, fmt: str, include_dismissed: bool, out: str) -> int:
-        c = self.controller
-        self.alerts.status(f"Exporting the {fmt} summary\u2026")
-        work = lambda progress: run_export(c.store, c.record, c.doc, c.reviewer, include_dismissed,  # noqa: E731
-                                           fmt, out, progress)
-        return c.runner.submit("export", work)
-
-    def _on_runner_job_done(self, _job: int, tag: str, result: object) -> None:
-        if tag == "export":
-            self.alerts.status(f"Summary saved to {result}")
-            self.exported.emit(str(result))
-            show_written(self, str(result))
-
-    def _on_runner_job_failed(self, _job: int, tag: str, message: str) -> None:
-        if tag == "export":
-            self.alerts.error("Could not export the summary", message)
-
-    def edit_settings(self) -> None:
-        c = self.controller
-        dialog = SettingsDialog(self.prefs.reviewer, c.base_settings, c.engine.all_checks, self)
-        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
-            return
-        if dialog.reviewer_name():
-            self.prefs.reviewer = dialog.reviewer_name()
-            c.reviewer = self.prefs.reviewer
-        new = dialog.review_settings()
-        self.prefs.save_review_settings(new)
-        if new != c.base_settings:
-            self.alerts.clear_problems()
-            c.set_settings(new)
-            if c.doc is not None:
-                self.flag_panel.set_categories(cat for check in c.engine.checks_for(c.settings)
-                                               for cat in check.categories)
-
-    def show_about(self) -> None:
-        try:
-            database = self.store.database_info()
-        except ReviewdeskError as exc:
-            database = str(exc)
-        AboutDialog(database, self).exec()
 
     def _update_enabled(self) -> None:
         a, c = self.actions, self.controller
@@ -533,28 +390,7 @@ class MainWindow(QMainWindow):
         a["next_place"].setEnabled(multi)
         a["previous_place"].setEnabled(multi)
 
-    # -- layout memory and closing -------------------------------------------------------------
-    def _restore_layout(self) -> None:
-        geometry = self.prefs.state("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1440, 900)
-        state = self.prefs.state("state")
-        if state is not None:
-            self.restoreState(state)
-        for splitter in (self.splitter, self.flag_panel.splitter):
-            saved = self.prefs.state(splitter.objectName())
-            if saved is None or not splitter.restoreState(saved):
-                splitter.setSizes([860, 580] if splitter is self.splitter else [520, 260])
-        self.flag_panel.set_filter_state(self.prefs.filters())
-
-    def save_layout(self) -> None:
-        self.prefs.set_state("geometry", self.saveGeometry())
-        self.prefs.set_state("state", self.saveState())
-        for splitter in (self.splitter, self.flag_panel.splitter):
-            self.prefs.set_state(splitter.objectName(), splitter.saveState())
-        self.prefs.set_filters(self.flag_panel.filter_state())
-        self.prefs.sync()
-
+    # -- closing ---------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self._flush_notes()
         self.save_layout()

@@ -120,6 +120,8 @@ class ReadabilityPanel(QScrollArea):
         self.hardest = QListWidget()
         self.hardest.setObjectName("hardestParagraphs")
         self.hardest.setMaximumHeight(150)
+        self.hardest.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.hardest.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.hardest.itemClicked.connect(self._on_hardest_item_clicked)
         self.counts_form = QFormLayout()
         self.scores_form = QFormLayout()

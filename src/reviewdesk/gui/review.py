@@ -7,8 +7,9 @@ opening a draft and recording a check's flags run in the pool (see review_jobs).
 from __future__ import annotations
 
 import logging
+import os
 from functools import partial
-from typing import Any, Iterable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -21,7 +22,8 @@ from ..storage.records import DocumentRecord, NoteRecord
 from . import review_jobs
 from .check_processes import CheckProcesses
 from .editor.offsets import OffsetMap
-from .flag_model import FlagModel, Row, RowsChange, row_from_note, with_decision, with_note
+from .flag_model import FlagModel, RowsChange, with_decision, with_note
+from .review_edits import ReviewEdits
 from .workers import JobRunner
 
 log = logging.getLogger(__name__)
@@ -34,7 +36,14 @@ LARGE_DRAFT_CHARS = 40_000
 _EXPECTED_SECONDS = {"grammar": 3.0, "readability": 2.0}
 
 
-class ReviewController(QObject):
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+class ReviewController(ReviewEdits, QObject):
     """One draft under review at a time; every public method runs on the GUI thread."""
 
     opening = Signal(str)                       # path
@@ -109,15 +118,25 @@ class ReviewController(QObject):
         if self.processes is None or self.doc is None:
             return None
         if hasattr(check, "warm") or len(self.doc.text) > LARGE_DRAFT_CHARS:
-            return self.processes.run
+            return partial(self.processes.run, cache_url=self._shared_url())
         return None
+
+    def _shared_url(self) -> str | None:
+        """The database URL another process can open too (not an in-memory SQLite)."""
+        from ..paths import sqlite_file
+        url = getattr(self.store, "url", None)
+        if not url or (url.startswith("sqlite") and sqlite_file(url) is None):
+            return None
+        return url
 
     def open_path(self, path: str) -> None:
         self.close_document()
         self.path = path
         self._gate, self._token = review_jobs.WriteGate(), CancelToken()
+        load = self.processes.load if self.processes is not None and _size(path) > LARGE_DRAFT_CHARS \
+            else None
         job = self.runner.submit("open", partial(review_jobs.open_draft, path, self.store,
-                                                 self.base_settings, self._gate), self._token, 1)
+                                                 self.base_settings, self._gate, load=load), self._token, 1)
         self._jobs[job] = ""
         self.opening.emit(path)
 
@@ -309,108 +328,3 @@ class ReviewController(QObject):
                 self._gate), self._token)
             self._jobs[job] = "-"
         self.checks_done.emit()
-
-    # -- decisions -----------------------------------------------------------------------------
-    def decide(self, keys: Iterable[str], status: str) -> dict[str, str]:
-        """Set flags' status (pending, accepted, dismissed); returns their previous statuses."""
-        rows = [r for r in (self.model.row(k) for k in keys) if r is not None and r.is_flag]
-        if not rows or self.record is None:
-            return {}
-        previous = {r.key: r.decision for r in rows}
-        self.store.set_statuses(self.record, [r.key for r in rows], status, self.reviewer)
-        updated = [with_decision(r, status) for r in rows]
-        self.model.update_rows(updated)
-        self.rows_changed.emit(RowsChange(tuple(updated)))
-        self.decision_saved.emit([r.key for r in rows], status)
-        return previous
-
-    def restore(self, previous: dict[str, str]) -> None:
-        """Put flags back to the statuses decide() returned (undo)."""
-        by_status: dict[str, list[str]] = {}
-        for key, status in previous.items():
-            by_status.setdefault(status, []).append(key)
-        for status, keys in by_status.items():
-            self.decide(keys, status)
-
-    def similar_pending(self, key: str) -> list[str]:
-        """Pending flags with the same rule as this one, this one included ("dismiss all like this")."""
-        row = self.model.row(key)
-        if row is None or not row.is_flag:
-            return []
-        return [r.key for r in self.model.rows
-                if r.is_flag and r.rule == row.rule and r.status == "pending"]
-
-    def progress_counts(self) -> tuple[int, int]:
-        """(reviewed, total) over the current draft's active flags."""
-        total = reviewed = 0
-        for r in self.model.rows:
-            if r.kind == "flag" and r.status != "outdated":
-                total += 1
-                reviewed += r.decision != "pending"
-        return reviewed, total
-
-    # -- notes and claims ---------------------------------------------------------------------
-    def set_flag_note(self, key: str, body: str) -> None:
-        row = self.model.row(key)
-        if row is None or not row.is_flag or self.record is None or row.note == body:
-            return
-        self.store.set_flag_note(self.record, key, body, self.reviewer)
-        self.model.update_rows([with_note(row, body)])
-        self.notes_changed.emit()
-
-    def add_span_note(self, start: int, end: int, body: str = "") -> str | None:
-        if self.record is None or self.doc is None:
-            return None
-        note = self.store.add_span_note(self.record, start, end, self.doc.text[start:end], body,
-                                        self.reviewer)
-        row = row_from_note(note, self.doc.text)
-        self.places.update(review_jobs.places_for([row], self.offsets))
-        self.model.replace_where(lambda r: True, [row])
-        self.rows_changed.emit(RowsChange((row,)))
-        self.notes_changed.emit()
-        return row.key
-
-    def set_span_note(self, key: str, body: str) -> None:
-        row = self.model.row(key)
-        if row is None or row.is_flag or row.note == body:
-            return
-        note = self.store.update_note(int(key.split(":", 1)[1]), body)
-        self.model.update_rows([row_from_note(note, self.doc.text if self.doc else "")])
-        self.notes_changed.emit()
-
-    def delete_span_note(self, key: str) -> None:
-        row = self.model.row(key)
-        if row is None or row.is_flag:
-            return
-        self.store.delete_note(int(key.split(":", 1)[1]))
-        self.model.replace_where(lambda r: r.key != key, [])
-        self.rows_changed.emit(RowsChange(removed=frozenset({key})))
-        self.notes_changed.emit()
-
-    def add_document_note(self, body: str = "") -> NoteRecord | None:
-        if self.record is None:
-            return None
-        note = self.store.add_document_note(self.record, body, self.reviewer)
-        self.document_notes.append(note)
-        self.notes_changed.emit()
-        return note
-
-    def set_document_note(self, note_id: int, body: str) -> None:
-        note = self.store.update_note(note_id, body)
-        self.document_notes = [note if n.id == note_id else n for n in self.document_notes]
-        self.notes_changed.emit()
-
-    def delete_document_note(self, note_id: int) -> None:
-        self.store.delete_note(note_id)
-        self.document_notes = [n for n in self.document_notes if n.id != note_id]
-        self.notes_changed.emit()
-
-    def set_claim(self, claim_id: str, status: str | None = None, note: str | None = None) -> None:
-        if self.record is None:
-            return
-        updated = self.store.set_claim(self.record, claim_id, status, note)
-        self.claims = [updated if c.id == claim_id else c for c in self.claims]
-        self.claims_changed.emit()
-
-    def row(self, key: str) -> Row | None:
-        return self.model.row(key)

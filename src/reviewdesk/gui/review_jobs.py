@@ -84,15 +84,16 @@ def places_for(rows: list[Row], offsets: OffsetMap) -> Places:
     return out
 
 
-def open_draft(path: str, store: Any, base: Settings, gate: WriteGate,
-               progress: Progress) -> OpenedDraft:
-    """Read the draft and what the database already knows about it."""
+def open_draft(path: str, store: Any, base: Settings, gate: WriteGate, progress: Progress, *,
+               load: Callable[[str, Progress], Document] | None = None) -> OpenedDraft:
+    """Read the draft (here, or through `load` in a check process) and what the database
+    already knows about it."""
     progress.report(0.1, "Reading")
-    doc = load_document(path)
+    doc = load(path, progress) if load is not None else load_document(path)
     progress.report(0.4, "Opening the review")
-    offsets = OffsetMap(doc.text)
-    # Cached on the immutable Document: counted here, not on the GUI thread or in every check.
+    # Cached on the immutable Document: counted once, not on the GUI thread or in every check.
     _ = (doc.word_count, doc.sentences, doc.quotes)
+    offsets = OffsetMap(doc.text)
     with gate:
         gate.check(progress)
         record = store.open_document(doc)
@@ -120,7 +121,8 @@ def run_and_record(engine: Engine, check: Any, doc: Document, settings: Settings
     if run is not None:
         outcome = run(check, doc, settings, progress)
     else:
-        outcome = engine.run_check(check, doc, settings, progress)
+        # The store keeps per-paragraph results, so an unchanged paragraph is not linted again.
+        outcome = engine.run_check(check, doc, settings, progress, cache=store)
     if outcome.status.status != OK:
         return CheckResult(outcome.status)
     with gate:

@@ -13,7 +13,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, inspect
 
 from ..core.errors import StorageError
 from .database import WRITES
@@ -51,6 +51,14 @@ def upgrade_to_head(engine: Engine, where: str) -> str:
         if current is not None and current not in known:
             raise StorageError(f"The review database {where} was made by a newer ReviewDesk "
                                f"(schema {current}); update ReviewDesk to open it.")
+        if current is None and engine.dialect.name == "sqlite":
+            # A SQLite file is one program's database: never add our tables to another's.
+            # (A server database may well be shared, so this holds for SQLite only.)
+            others = sorted(set(inspect(connection).get_table_names()) - {VERSION_TABLE})
+            if others:
+                raise StorageError(f"The file {where} is another program's SQLite database (it has "
+                                   f"a table \"{others[0]}\"), not a ReviewDesk review database; "
+                                   "choose another --db file.")
         connection.rollback()   # the version query opened a transaction; Alembic begins its own
         # As a writer, so a second process opening a new database waits instead of racing.
         connection.execution_options(**{WRITES: True})

@@ -119,15 +119,16 @@ class ReviewStore:
         return self._run(False, work)
 
     def sync_flags(self, record: ReviewRef, doc: Document, flags: Iterable[Flag],
-                   checks_ran: Iterable[str]) -> list[FlagRecord]:
+                   checks_ran: Iterable[str], listed: bool = True) -> list[FlagRecord]:
         """Record a run: match by fingerprint, add new flags as pending, outdate what a ran check
-        no longer finds (keeping its decision and note). Returns every flag of the review."""
+        no longer finds (keeping its decision and note). Returns every flag of the review, or
+        nothing with listed=False (a caller recording several checks lists once, at the end)."""
         ran = set(checks_ran)
 
         def work(s: Session, rid: int) -> list[FlagRecord]:
             flag_ops.sync_flags(s, rid, doc, flags, ran)
             reviews.touch(s, rid)
-            return flag_ops.list_flags(s, rid)
+            return flag_ops.list_flags(s, rid) if listed else []
         return self._in_review(True, work, record)
 
     def flags(self, record_or_id: ReviewRef, include_outdated: bool = True) -> list[FlagRecord]:

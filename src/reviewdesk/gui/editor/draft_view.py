@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QFont, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
@@ -151,6 +151,11 @@ class DraftView(QPlainTextEdit):
         side = max(0, (width - column) // 2)
         if side != self.viewportMargins().left():
             self.setViewportMargins(side, 0, side, 0)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.painter.repaint_all()      # highlight tints differ between light and dark
 
     def current_colour(self) -> QColor | None:
         return theme.category_colour(self._current.category) if self._current else None

@@ -86,27 +86,15 @@ class FlagPainter(QObject):
         return found
 
     def set_rows(self, rows: Iterable[Row]) -> None:
-        """Show exactly these rows (the caller drops dismissed and filtered-out ones)."""
+        """Show exactly these rows (the caller drops dismissed and filtered-out ones).
+
+        Everything shown now is taken away and the rows are queued, to be worked off in slices.
+        """
+        self._dirty.update(self._blocks)
+        self._blocks = {}
+        self._signature = {}
         self._todo.clear()
-        signature: dict[str, tuple] = {}
-        blocks: dict[int, list[Segment]] = {}
-        dirty = self._dirty
-        old = self._signature
-        for row in rows:
-            sig = (row.places, row.category, row.severity, row.reviewed)
-            signature[row.key] = sig
-            segs = self._segments_of(row.places)
-            changed = old.get(row.key) != sig
-            for block, col, length in segs:
-                blocks.setdefault(block, []).append(
-                    (col, length, row.category, row.severity, row.reviewed, row.key))
-                if changed:
-                    dirty.add(block)
-        for key, sig in old.items():
-            if key not in signature:
-                dirty.update(seg[0] for seg in self._segments_of(sig[0]))
-        self._blocks = blocks
-        self._signature = signature
+        self._todo.extend((True, row) for row in rows)
         self._schedule()
 
     def update(self, rows: Iterable[Row], drop: Iterable[str] = ()) -> None:
