@@ -200,3 +200,19 @@ def test_merge_keeps_harpers_span_and_rewrites_languagetools_suggestion():
                    [_flag(5, 14, suggestions=("have taken",), engine="languagetool")], text)
     assert [(f.start, f.end, f.suggestions, f.engines) for f in merged] == [
         (10, 14, ("taken",), ("harper", "languagetool"))]
+
+
+def test_two_linters_in_parallel_give_the_same_flags_as_one(monkeypatch):
+    from pathlib import Path
+
+    import reviewdesk.checks.grammar_harper as gh
+    from reviewdesk.core.loaders import load_document
+    from reviewdesk.core.progress import Progress
+
+    doc = load_document(Path(__file__).parents[2] / "seeds" / "bakhmut-draft.txt")
+    serial = gh.HarperEngine().lint(doc, Progress())
+    monkeypatch.setattr(gh, "_PARALLEL_MIN_CHARS", 1000)
+    engine = gh.HarperEngine()
+    parallel = engine.lint(doc, Progress())
+    assert engine._helpers, "the second linter was not used"
+    assert parallel == serial and len(serial) > 5

@@ -27,7 +27,7 @@ def test_a_check_in_a_process_finds_what_it_finds_here(processes, sample):
     engine = Engine()
     check = engine.check("repetition")
     here = engine.run_check(check, doc, SETTINGS)
-    there = processes.run(check, doc, SETTINGS, Progress())
+    there, _records, _claims = processes.run(check, doc, SETTINGS, Progress())
     assert there.status.status == "ok"
     assert [(f.id, f.start, f.end, f.occurrences) for f in there.flags] == \
         [(f.id, f.start, f.end, f.occurrences) for f in here.flags]
@@ -48,4 +48,5 @@ def test_cancel_stops_a_check_running_in_a_process(processes, sample):
     assert started.is_set()
     # The process is free again for the next check.
     small = document_from_text("The the cat sat.\n\nIt sat sat there.")
-    assert processes.run(Engine().check("repetition"), small, SETTINGS, Progress()).status.status == "ok"
+    outcome, _records, _claims = processes.run(Engine().check("repetition"), small, SETTINGS, Progress())
+    assert outcome.status.status == "ok"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -39,6 +40,8 @@ _KINDS = {
 DIALECTS = {"en-US": "AMERICAN", "en-GB": "BRITISH", "en-AU": "AUSTRALIAN", "en-CA": "CANADIAN",
             "en-IN": "INDIAN"}
 _CACHE_LIMIT = 20000
+# Below this much new text a second linter (a second of building) is not worth it.
+_PARALLEL_MIN_CHARS = 60_000
 log = logging.getLogger(__name__)
 
 
@@ -90,6 +93,10 @@ class HarperEngine:
         self._lock = threading.Lock()
         self._linters: dict[str, object] = {}
         self._words: dict[str, frozenset[str]] = {}      # dialect -> words imported into it
+        # A second linter per dialect for long new text: Linter releases the GIL, so two lint in
+        # parallel on two cores. It is only used inside lint(), under the lock.
+        self._helpers: dict[str, object] = {}
+        self._helper_words: dict[str, frozenset[str]] = {}
         self._cache: OrderedDict[tuple[str, str], list[HarperLint]] = OrderedDict()
 
     @property
@@ -146,6 +153,7 @@ class HarperEngine:
             prefix = f"{language}|{token}"
             chunks = [doc.text[b.start:b.end] for b in blocks]
             fresh = self._from_store(cache, prefix, chunks) if cache is not None else set()
+            self._lint_ahead(language, prefix, harper_words, chunks, progress)
             for i, block in enumerate(blocks):
                 if i % 16 == 0:
                     progress.report(i / max(1, len(blocks)), "Harper")
@@ -159,6 +167,63 @@ class HarperEngine:
                 self._to_store(cache, prefix, fresh)
         progress.report(1.0, "Harper")
         return flags
+
+    def _lint_ahead(self, language: str, prefix: str, words: frozenset[str], chunks: list[str],
+                    progress: Progress) -> None:
+        """Lint a long run of new paragraphs on two linters at once, filling the memory cache."""
+        todo = [c for c in dict.fromkeys(chunks) if (prefix, c) not in self._cache]
+        if (os.cpu_count() or 1) < 2 or sum(map(len, todo)) < _PARALLEL_MIN_CHARS:
+            return
+        helper = self._helper(language, words)
+        mine, theirs = todo[0::2], todo[1::2]
+        results: dict[str, list[HarperLint]] = {}
+        stop = threading.Event()
+        failure: list[BaseException] = []
+
+        def work() -> None:
+            try:
+                for chunk in theirs:
+                    if stop.is_set() or progress.token.cancelled:
+                        return
+                    results[chunk] = _lints_of(helper, chunk)
+            except BaseException as exc:     # reported on the calling thread below
+                failure.append(exc)
+
+        thread = threading.Thread(target=work, name="harper-second-linter", daemon=True)
+        thread.start()
+        try:
+            linter = self._linter(language)
+            for i, chunk in enumerate(mine):
+                if i % 16 == 0:
+                    progress.report(0.9 * i / max(1, len(mine)), "Harper")
+                self._lint_chunk(linter, prefix, chunk)
+        finally:
+            stop.set()
+            thread.join()
+        if failure:
+            raise failure[0]
+        for chunk, lints in results.items():
+            self._remember((prefix, chunk), lints)
+
+    def _helper(self, language: str, words: frozenset[str]):
+        from harper import Dialect, Linter
+
+        dialect = dialect_for(language)
+        helper = self._helpers.get(dialect)
+        if helper is None:
+            helper = self._helpers[dialect] = Linter(getattr(Dialect, dialect))
+            self._helper_words[dialect] = frozenset()
+        if self._helper_words[dialect] != words:
+            helper.clear_words()
+            if words:
+                helper.import_words(sorted(words))
+            self._helper_words[dialect] = words
+        return helper
+
+    def _remember(self, key: tuple[str, str], lints: list[HarperLint]) -> None:
+        self._cache[key] = lints
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.popitem(last=False)
 
     def _store_engine(self, prefix: str) -> str:
         # The version is in the name: a new Harper may lint differently, so old entries are not used.
@@ -205,21 +270,24 @@ class HarperEngine:
         if hit is not None:
             self._cache.move_to_end(key)
             return hit
-        found: list[HarperLint] = []
-        # organized_lints gives the same lints as lint(), keyed by the rule that made each one:
-        # the rule name makes "ignore this rule" precise.
-        for rule_name, lints in linter.organized_lints(chunk, language="plaintext").items():
-            for lint in lints:
-                suggestions = tuple(dict.fromkeys(
-                    s.replacement_text for s in lint.suggestions
-                    if getattr(s, "replacement_text", None)))[:5]
-                found.append(HarperLint(lint.span.start, lint.span.end, lint.lint_kind, rule_name,
-                                        _plain(lint.message), suggestions))
-        found.sort(key=lambda h: (h.start, h.end))
-        self._cache[key] = found
-        if len(self._cache) > _CACHE_LIMIT:
-            self._cache.popitem(last=False)
+        found = _lints_of(linter, chunk)
+        self._remember(key, found)
         return found
+
+
+def _lints_of(linter, chunk: str) -> list[HarperLint]:
+    found: list[HarperLint] = []
+    # organized_lints gives the same lints as lint(), keyed by the rule that made each one:
+    # the rule name makes "ignore this rule" precise.
+    for rule_name, lints in linter.organized_lints(chunk, language="plaintext").items():
+        for lint in lints:
+            suggestions = tuple(dict.fromkeys(
+                s.replacement_text for s in lint.suggestions
+                if getattr(s, "replacement_text", None)))[:5]
+            found.append(HarperLint(lint.span.start, lint.span.end, lint.lint_kind, rule_name,
+                                    _plain(lint.message), suggestions))
+    found.sort(key=lambda h: (h.start, h.end))
+    return found
 
 
 def _chunk_key(chunk: str) -> str:

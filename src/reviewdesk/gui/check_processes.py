@@ -18,12 +18,14 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
+from collections import OrderedDict
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ..core.document import Document
-from ..core.engine import FAILED, CheckStatus, Outcome
-from ..core.errors import Cancelled
+from ..core.engine import FAILED, OK, CheckStatus, Outcome
+from ..core.errors import Cancelled, InputError
 from ..core.progress import CancelToken, Progress
 from ..core.settings import Settings
 
@@ -33,15 +35,18 @@ _SLOTS = 64
 _POLL_SECONDS = 0.05
 
 # -- the child's side ---------------------------------------------------------------------------
+READY, GO = 1, 2          # a slot's state: the outcome waits for leave to write; leave given
 _engine: Any = None
 _progress: Any = None
 _cancel: Any = None
+_state: Any = None
 _caches: dict[str, Any] = {}
+_documents: OrderedDict[str, Document] = OrderedDict()
 
 
-def _init_child(progress: Any, cancel: Any) -> None:
-    global _progress, _cancel
-    _progress, _cancel = progress, cancel
+def _init_child(progress: Any, cancel: Any, state: Any) -> None:
+    global _progress, _cancel, _state
+    _progress, _cancel, _state = progress, cancel, state
     # Below the window in the scheduler's eyes: on two cores, two busy check processes would
     # otherwise take the CPU from the GUI thread for a third of a second at a time.
     try:
@@ -73,38 +78,71 @@ class _SlotToken(CancelToken):
         return bool(_cancel[self._slot])
 
 
-def _child_cache(url: str | None) -> Any:
-    """The review database as a per-paragraph result cache (this process's own connection)."""
+def _child_store(url: str | None) -> Any:
+    """This process's own connection to the review database (result cache, and flag writes)."""
     if not url:
         return None
     if url not in _caches:
         from ..storage.store import ReviewStore
         try:
             _caches[url] = ReviewStore(url)
-        except Exception:     # no cache is slower, never wrong
-            log.exception("the result cache is not available in a check process")
+        except Exception:     # without it checks are slower and the window records; never wrong
+            log.exception("the review database is not available in a check process")
             _caches[url] = None
     return _caches[url]
 
 
-def _run_in_child(check_id: str, doc: Document, settings: Settings, slot: int,
-                  cache_url: str | None = None) -> Outcome:
+def _load(path: str) -> Document:
+    from ..core.loaders import load_document
+
+    doc = load_document(path)
+    # Cached on the Document (and pickled with it): counted once, not in every check.
+    _ = (doc.word_count, doc.sentences, doc.quotes)
+    _documents[doc.sha256] = doc
+    while len(_documents) > 3:
+        _documents.popitem(last=False)
+    return doc
+
+
+def _document(ref: Document | tuple[str, str]) -> Document:
+    """A draft sent whole, or by (path, sha256): read here once instead of pickled for every check."""
+    if isinstance(ref, Document):
+        return ref
+    path, sha = ref
+    doc = _documents.get(sha) or _load(path)
+    if doc.sha256 != sha:
+        raise InputError(f"{os.path.basename(path)} changed on disk since it was opened; open it again.")
+    return doc
+
+
+def _load_in_child(path: str) -> Document:
+    return _load(path)
+
+
+def _run_in_child(check_id: str, ref: Document | tuple[str, str], settings: Settings, slot: int,
+                  url: str | None, record: Any) -> tuple[Outcome, list | None, list | None]:
+    """Run a check; then, when given a record, write its flags once the window says so."""
     engine = _child_engine()
+    doc = _document(ref)
+    token = _SlotToken(slot)
 
     def report(fraction: float, _message: str) -> None:
         _progress[slot] = fraction
 
-    return engine.run_check(engine.check(check_id), doc, settings, Progress(report, _SlotToken(slot)),
-                            cache=_child_cache(cache_url))
-
-
-def _load_in_child(path: str) -> Document:
-    from ..core.loaders import load_document
-
-    doc = load_document(path)
-    # Cached on the Document, and pickled with it: counted once, here, not in the window.
-    _ = (doc.word_count, doc.sentences, doc.quotes)
-    return doc
+    store = _child_store(url)
+    outcome = engine.run_check(engine.check(check_id), doc, settings, Progress(report, token), cache=store)
+    if record is None or store is None or outcome.status.status != OK:
+        return outcome, None, None
+    # The window answers under the draft's write gate, so nothing is written for a closed draft.
+    _state[slot] = READY
+    while _state[slot] != GO:
+        if token.cancelled:
+            raise Cancelled()
+        time.sleep(0.005)
+    from ..service import record_outcome
+    records = [r for r in record_outcome(store, record, doc, outcome) if r.check == check_id]
+    claims = store.claims(record) if "claims" in outcome.metrics else None
+    return outcome, records, claims
 
 
 def _warm_child(settings: Settings) -> int:
@@ -123,6 +161,7 @@ class CheckProcesses:
         self._ctx = multiprocessing.get_context("spawn")
         self._progress = self._ctx.RawArray("d", _SLOTS)
         self._cancel = self._ctx.RawArray("b", _SLOTS)
+        self._state = self._ctx.RawArray("b", _SLOTS)
         self._free = list(range(_SLOTS))
         self._lock = threading.Lock()
         self._workers = workers
@@ -136,7 +175,7 @@ class CheckProcesses:
             if self._pool is None:
                 self._pool = cf.ProcessPoolExecutor(self._workers, mp_context=self._ctx,
                                                     initializer=_init_child,
-                                                    initargs=(self._progress, self._cancel))
+                                                    initargs=(self._progress, self._cancel, self._state))
             return self._pool
 
     def start(self, settings: Settings) -> None:
@@ -151,6 +190,7 @@ class CheckProcesses:
                 raise Cancelled("Too many checks at once.")
             slot = self._free.pop()
         self._cancel[slot] = 0
+        self._state[slot] = 0
         self._progress[slot] = 0.0
         return slot
 
@@ -159,14 +199,19 @@ class CheckProcesses:
             self._free.append(slot)
 
     def run(self, check: Any, doc: Document, settings: Settings, progress: Progress, *,
-            cache_url: str | None = None) -> Outcome:
-        """Run one check in a process and wait for it (call from a pool thread, never the GUI's).
+            url: str | None = None, record: Any = None, gate: Any = None
+            ) -> tuple[Outcome, list | None, list | None]:
+        """Run one check in a process and wait for it (from a pool thread, never the GUI's).
 
-        cache_url: the review database, which keeps per-paragraph results between runs.
+        url: the review database, which keeps per-paragraph results between runs. With a record
+        and a gate (review_jobs.WriteGate) the process also writes the flags, under the gate, and
+        returns (outcome, this check's FlagRecords, claims); else (outcome, None, None).
         """
         slot = self._take_slot()
+        ref = (doc.path, doc.sha256) if doc.path and doc.sha256 else doc
         try:
-            future = self._executor().submit(_run_in_child, check.id, doc, settings, slot, cache_url)
+            future = self._executor().submit(_run_in_child, check.id, ref, settings, slot, url,
+                                             record if gate is not None else None)
         except BaseException:
             self._give_slot(slot)
             raise
@@ -179,15 +224,22 @@ class CheckProcesses:
                 except cf.TimeoutError:
                     pass
                 if progress.token.cancelled:
-                    self._cancel[slot] = 1
-                    future.cancel()
                     raise Cancelled()
+                if self._state[slot] == READY and gate is not None:
+                    with gate:
+                        gate.check(progress)
+                        self._state[slot] = GO
+                        return future.result()      # the write itself: one short transaction
                 progress.report(self._progress[slot])
+        except Cancelled:
+            self._cancel[slot] = 1
+            future.cancel()
+            raise
         except BrokenProcessPool:
             self._discard_pool()
             return Outcome(CheckStatus(check.id, check.name, check.id, FAILED,
                                        f"{check.name} stopped unexpectedly (its worker process ended); "
-                                       "run the checks again (F5)."))
+                                       "run the checks again (F5).")), None, None
 
     def load(self, path: str, progress: Progress) -> Document:
         """Read a draft (and split its sentences) in a check process."""

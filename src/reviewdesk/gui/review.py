@@ -118,7 +118,7 @@ class ReviewController(ReviewEdits, QObject):
         if self.processes is None or self.doc is None:
             return None
         if hasattr(check, "warm") or len(self.doc.text) > LARGE_DRAFT_CHARS:
-            return partial(self.processes.run, cache_url=self._shared_url())
+            return partial(self.processes.run, url=self._shared_url())
         return None
 
     def _shared_url(self) -> str | None:

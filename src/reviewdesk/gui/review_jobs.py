@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..core.document import Document
-from ..core.engine import OK, CheckStatus, Engine, Outcome
+from ..core.engine import OK, CheckStatus, Engine
 from ..core.errors import Cancelled
 from ..core.loaders import load_document
 from ..core.progress import Progress
@@ -115,27 +115,25 @@ def open_draft(path: str, store: Any, base: Settings, gate: WriteGate, progress:
 
 def run_and_record(engine: Engine, check: Any, doc: Document, settings: Settings, store: Any,
                    record: DocumentRecord, offsets: OffsetMap, gate: WriteGate,
-                   progress: Progress, *, run: Callable[..., Outcome] | None = None) -> CheckResult:
-    """Run one check (here, or through `run` in a check process), then record its outcome
-    unless the draft was let go meanwhile."""
+                   progress: Progress, *, run: Callable[..., tuple] | None = None) -> CheckResult:
+    """Run one check, here or through `run` in a check process (which may record the flags
+    itself), then record its outcome unless the draft was let go meanwhile."""
+    records = claims = None
     if run is not None:
-        outcome = run(check, doc, settings, progress)
+        outcome, records, claims = run(check, doc, settings, progress, record=record, gate=gate)
     else:
         # The store keeps per-paragraph results, so an unchanged paragraph is not linted again.
         outcome = engine.run_check(check, doc, settings, progress, cache=store)
     if outcome.status.status != OK:
         return CheckResult(outcome.status)
-    with gate:
-        gate.check(progress)
-        records = record_outcome(store, record, doc, outcome)
-        claims = store.claims(record) if "claims" in outcome.metrics else None
+    if records is None:
+        with gate:
+            gate.check(progress)
+            records = record_outcome(store, record, doc, outcome)
+            claims = store.claims(record) if "claims" in outcome.metrics else None
     rows = [row_from_flag(r, doc.text) for r in records if r.check == check.id]
     return CheckResult(outcome.status, rows, places_for([r for r in rows if r.active], offsets),
                        dict(outcome.metrics), claims)
-
-
-_WARM_TEXT = ("Warming up\n\nThe desk reads this short paragraph once, so that word lists and "
-              "dictionaries are loaded before the first draft arrives. It was written quickly.")
 
 
 def save_check_statuses(store: Any, record: DocumentRecord, sha256: str, statuses: list[dict],
@@ -147,6 +145,10 @@ def save_check_statuses(store: Any, record: DocumentRecord, sha256: str, statuse
         saved["checks"] = statuses
         saved["sha256"] = sha256
         store.save_metrics(record, saved)
+
+
+_WARM_TEXT = ("Warming up\n\nThe desk reads this short paragraph once, so that word lists and "
+              "dictionaries are loaded before the first draft arrives. It was written quickly.")
 
 
 def warm(engine: Engine, settings: Settings, progress: Progress, *, heavy: bool = True) -> str:
