@@ -21,6 +21,8 @@ def test_sample_draft_gets_flags_from_every_builtin_check(qtbot, make_window, op
     assert {s.status for s in c.statuses.values()} == {"ok"}
     categories = {r.category for r in c.model.rows}
     assert {"spelling", "readability", "repetition", "consistency", "sourcing", "filler"} <= categories
+    # Grammar ran, and recorded its flags, in a check process of its own.
+    assert any(f.check == "grammar" for f in c.store.flags(c.record))
     window.view.painter.flush()
     assert not window.view.painter.busy
 
@@ -102,3 +104,19 @@ def test_screenshot_of_a_missing_file_exits_two(qtbot, tmp_path, capsys):
     assert code == 2
     assert "no such file" in capsys.readouterr().err
     assert not Path(tmp_path / "shot.png").exists()
+
+
+def test_claims_tab_marks_a_claim_and_keeps_it(qtbot, make_window, open_and_wait, sample):
+    settings = Settings(grammar_engine="harper", enabled=("claims",))
+    window = open_and_wait(make_window(builtin=True, settings=settings))
+    panel = window.claims
+    assert panel.model.rowCount() > 5
+    panel.table.selectRow(0)
+    claim_id = panel.model.claims[0].id
+    panel.buttons.button(1).click()                      # Verified
+    qtbot.keyClicks(panel.note, "Checked with the agency wire.")
+    window.close()
+    again = open_and_wait(make_window(builtin=True, settings=settings))
+    stored = {c.id: c for c in again.controller.claims}
+    assert stored[claim_id].status == "verified"
+    assert stored[claim_id].note == "Checked with the agency wire."

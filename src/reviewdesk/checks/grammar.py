@@ -182,7 +182,8 @@ class GrammarCheck:
         key = doc.sha256 or str(hash(doc.text))
         if key not in self._english:
             # The first 20,000 characters decide: enough for any language, fast on long drafts.
-            self._english[key] = self.harper.is_likely_english(doc.text[:20000])
+            # A few thousand characters tell the language; more only holds the GIL longer.
+            self._english[key] = self.harper.is_likely_english(doc.text[:3000])
         return self._english[key]
 
     def _apply_names(self, doc: Document, flags: list[Flag], unknown: set[str],

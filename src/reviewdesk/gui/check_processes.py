@@ -119,6 +119,14 @@ def _load_in_child(path: str) -> Document:
     return _load(path)
 
 
+def _state_in_child(url: str, record: Any) -> Any:
+    """The stored review (thousands of flags on a novel): read here, pickled over."""
+    store = _child_store(url)
+    if store is None:
+        raise InputError("The review database cannot be read from a check process.")
+    return store.state(record)
+
+
 def _run_in_child(check_id: str, ref: Document | tuple[str, str], settings: Settings, slot: int,
                   url: str | None, record: Any) -> tuple[Outcome, list | None, list | None]:
     """Run a check; then, when given a record, write its flags once the window says so."""
@@ -253,6 +261,19 @@ class CheckProcesses:
         except BrokenProcessPool:
             self._discard_pool()
             raise Cancelled("The draft could not be read: its worker process ended.") from None
+
+    def state(self, url: str, record: Any, progress: Progress) -> Any:
+        """The stored review of a draft (ReviewState), read in a check process."""
+        future = self._executor().submit(_state_in_child, url, record)
+        try:
+            while True:
+                try:
+                    return future.result(timeout=_POLL_SECONDS)
+                except cf.TimeoutError:
+                    progress.check()
+        except BrokenProcessPool:
+            self._discard_pool()
+            raise Cancelled("The review could not be read: its worker process ended.") from None
 
     def _discard_pool(self) -> None:
         with self._lock:

@@ -133,10 +133,15 @@ class ReviewController(ReviewEdits, QObject):
         self.close_document()
         self.path = path
         self._gate, self._token = review_jobs.WriteGate(), CancelToken()
-        load = self.processes.load if self.processes is not None and _size(path) > LARGE_DRAFT_CHARS \
-            else None
-        job = self.runner.submit("open", partial(review_jobs.open_draft, path, self.store,
-                                                 self.base_settings, self._gate, load=load), self._token, 1)
+        load = read_state = None
+        if self.processes is not None and _size(path) > LARGE_DRAFT_CHARS:
+            load = self.processes.load
+            url = self._shared_url()
+            if url:
+                read_state = partial(self.processes.state, url)
+        job = self.runner.submit("open", partial(review_jobs.open_draft, path, self.store, self.base_settings,
+                                                 self._gate, load=load, read_state=read_state),
+                                 self._token, 1)
         self._jobs[job] = ""
         self.opening.emit(path)
 

@@ -85,9 +85,10 @@ def places_for(rows: list[Row], offsets: OffsetMap) -> Places:
 
 
 def open_draft(path: str, store: Any, base: Settings, gate: WriteGate, progress: Progress, *,
-               load: Callable[[str, Progress], Document] | None = None) -> OpenedDraft:
-    """Read the draft (here, or through `load` in a check process) and what the database
-    already knows about it."""
+               load: Callable[[str, Progress], Document] | None = None,
+               read_state: Callable[[Any, Progress], Any] | None = None) -> OpenedDraft:
+    """Read the draft and what the database already knows about it; `load` and `read_state`,
+    when given, do the reading in a check process (a novel's review is thousands of rows)."""
     progress.report(0.1, "Reading")
     doc = load(path, progress) if load is not None else load_document(path)
     progress.report(0.4, "Opening the review")
@@ -102,7 +103,7 @@ def open_draft(path: str, store: Any, base: Settings, gate: WriteGate, progress:
         if not same:
             # A revised draft: span notes move to their passages, or become outdated.
             store.relocate_notes(record, doc)
-    state = store.state(record)
+    state = read_state(record, progress) if read_state is not None else store.state(record)
     progress.report(0.7, "Restoring decisions")
     # Stored flags of another version point into another text: they wait for the checks.
     rows = [row_from_flag(f, doc.text) for f in state.flags if same or f.state == "outdated"]
