@@ -181,7 +181,6 @@ class GrammarCheck:
             return True
         key = doc.sha256 or str(hash(doc.text))
         if key not in self._english:
-            # The first 20,000 characters decide: enough for any language, fast on long drafts.
             # A few thousand characters tell the language; more only holds the GIL longer.
             self._english[key] = self.harper.is_likely_english(doc.text[:3000])
         return self._english[key]
