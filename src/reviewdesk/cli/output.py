@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.document import Document
+from ..core.highlights import highlights
 
 _EXCERPT = 70
 
@@ -44,6 +45,14 @@ def render_text(doc: Document, shown_path: str, flags: list[Any], checks: list[d
         lines.append(f"Readability: {verdict}")
     lines.append("Checks: " + "; ".join(
         f"{c['id']} {c['status']} ({c['engine']}, {c['seconds']:.1f} s)" for c in checks))
+    top = highlights(flags)
+    if top:
+        lines.append("")
+        lines.append("At a glance:")
+        for f in top:
+            places = f" ({len(f.occurrences)} places)" if len(f.occurrences) > 1 else ""
+            lines.append(f"  - {f.category}: {excerpt(f.message, 110)}{places}  "
+                         f"[line {f.line}, id {f.id}]")
     lines.append("")
     for f in flags:
         where = f"{shown_path}:{f.line}:{f.column}"
@@ -73,6 +82,11 @@ def render_markdown(doc: Document, flags: list[Any], checks: list[dict], metrics
     out += ["| Check | Status | Engine | Flags |", "|---|---|---|---|"]
     out += [f"| {c['name']} | {c['status']} | {_md_escape(c['engine'])} | {c['count']} |" for c in checks]
     out.append("")
+    top = highlights(flags)
+    if top:
+        out += ["## At a glance", ""]
+        out += [f"- **{f.category}** {_md_escape(f.message)} (line {f.line}, `{f.id}`)" for f in top]
+        out.append("")
     by_cat: dict[str, list[Any]] = {}
     for f in flags:
         by_cat.setdefault(f.category, []).append(f)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPlainTextEdit,
                                QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
 from . import theme
@@ -93,10 +93,21 @@ class FlagDetail(QWidget):
         self.reset_button = self._button("undo", "Back to Pending", "P", self.reset_requested)
         self.delete_button = QPushButton(theme.icon("dismiss"), "Delete Note")
         self.delete_button.clicked.connect(self._on_delete_clicked)
+        # "Add to dictionary" and "Ignore this rule": the window fills the menu as it opens.
+        self.learn_button = QToolButton()
+        self.learn_button.setObjectName("learnButton")
+        self.learn_button.setText("Dictionary / Ignore")
+        self.learn_button.setToolTip("Add the word to the dictionary, or ignore this rule, "
+                                     "in this draft or in all drafts")
+        self.learn_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.learn_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.learn_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.learn_menu = QMenu(self.learn_button)
+        self.learn_button.setMenu(self.learn_menu)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for b in (self.accept_button, self.dismiss_button, self.similar_button, self.reset_button,
-                  self.delete_button):
+                  self.delete_button, self.learn_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
 
@@ -160,7 +171,8 @@ class FlagDetail(QWidget):
         if row is None:
             self.kind.setText("No flag selected")
             self.message.setText("Pick a flag in the list, or click a highlighted passage.")
-            for w in (self.suggestions, self.place_box, self.delete_button, self.reset_button):
+            for w in (self.suggestions, self.place_box, self.delete_button, self.reset_button,
+                      self.learn_button):
                 w.setVisible(False)
             self._set_note(None, "")
             return
@@ -181,6 +193,7 @@ class FlagDetail(QWidget):
         self.similar_button.setEnabled(row.is_flag and row.active)
         self.reset_button.setVisible(row.is_flag and row.reviewed)
         self.delete_button.setVisible(not row.is_flag)
+        self.learn_button.setVisible(row.is_flag)
         multi = len(row.places) > 1
         self.place_box.setVisible(multi)
         if multi and not same:

@@ -186,15 +186,18 @@ class ReviewController(ReviewEdits, QObject):
         if announce:
             self.checks_done.emit()
 
-    def start_checks(self) -> None:
-        """(Re)run every enabled check, one job each, fast checks first."""
+    def start_checks(self, only: set[str] | None = None) -> None:
+        """(Re)run every enabled check (or those in `only`), one job each, fast checks first."""
         if self.doc is None or self.record is None or self._gate is None:
             return
         if self.running_checks:
+            # A check still running saw the old settings: run everything again.
             self.cancel_checks(announce=False)
+            only = None
         self._token = CancelToken()
-        self.statuses = {}
-        checks = sorted(self.engine.checks_for(self.settings),
+        if only is None:
+            self.statuses = {}
+        checks = sorted((c for c in self.engine.checks_for(self.settings) if only is None or c.id in only),
                         key=lambda c: self._seconds.get(c.id, _EXPECTED_SECONDS.get(c.id, 0.1)))
         for check in checks:
             work = partial(review_jobs.run_and_record, self.engine, check, self.doc, self.settings,
@@ -216,6 +219,13 @@ class ReviewController(ReviewEdits, QObject):
             self.model.replace_where(lambda r: r.key not in off, [])
             self.rows_changed.emit(RowsChange(removed=off))
             self.start_checks()
+
+    def relearn(self, check_ids: set[str] | None = None) -> None:
+        """The dictionary or ignored rules changed: read them again and re-run the checks affected."""
+        if self.doc is None or self.record is None:
+            return
+        self.settings = settings_for(self.store, self.record, self.base_settings)
+        self.start_checks(check_ids or None)
 
     def _enabled_ids(self) -> set[str]:
         return {c.id for c in self.engine.checks_for(self.settings)}
