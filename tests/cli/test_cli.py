@@ -184,3 +184,11 @@ def test_add_word_and_ignore_rule_from_the_cli(capsys, db, tmp_path):
     other.write_text("Another Zorblax memo came. It was written badly.\n", encoding="utf-8")
     flags_other = check_json(capsys, db, other, "--checks=grammar,readability")["flags"]
     assert any(f["text"] == "Zorblax" for f in flags_other)   # this draft only, by default
+
+
+def test_at_a_glance_names_the_sample_drafts_marquee_problems(capsys, db):
+    code, out, err = run(capsys, "check", SEED, "--db", db)
+    glance = out.split("At a glance:")[1].split("\n\n")[0]
+    for needle in ("dated 2014, 2018", "seven years and nearly five years", "a top US official",
+                   "Post a Comment", "far from over", "not at war"):
+        assert needle in glance, needle

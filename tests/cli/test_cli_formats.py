@@ -122,7 +122,11 @@ def test_markdown_output_is_readable(drafts, tmp_path):
     assert out.startswith("# Check of Latest Ukraine War News")
     assert "| Readability | ok |" in out and "| Repetition | ok |" in out
     assert re.search(r"^## Repetition \(\d+\)$", out, re.M)
-    items = [line for line in out.splitlines() if line.startswith("- ")]
+    glance_start = out.index("## At a glance")
+    listing_start = out.index("\n## ", glance_start + 3)
+    glance, listing = out[glance_start:listing_start], out[listing_start:]
+    assert re.search(r"^- \*\*repetition\*\* \u201c[^\u201d]+\u201d appears \d+ times", glance, re.M)
+    items = [line for line in listing.splitlines() if line.startswith("- ")]
     assert items and all(re.match(r"- \*\*\d+:\d+\*\* ", line) for line in items)
     assert any("\u201cfar from over\u201d" in line for line in items)
 

@@ -89,6 +89,11 @@ class RepetitionCheck:
     def _phrase_flag(self, ws: WordStream, ph: Phrase) -> Flag:
         places = tuple(Span(ws.starts[p], ws.ends[p + ph.length - 1]) for p in ph.positions)
         many = ph.count >= max(5, 2 * min_count(min(ph.length, 6), len(ws)))
+        shown = _shown(ws, ph.positions[0], ph.length)
+        # A repeated name ("Battle for Bakhmut", "Russia and Ukraine") is the story's subject: worth
+        # a look, but a repeated stock phrase of ordinary words ("far from over") is the real echo.
+        if _is_name_phrase(shown):
+            many = False
         return Flag(check=self.id, rule="repetition.phrase", category=CATEGORY,
                     start=places[0].start, end=places[0].end,
                     message=f"\u201c{_shown(ws, ph.positions[0], ph.length)}\u201d appears {ph.count} times.",
@@ -135,6 +140,12 @@ class RepetitionCheck:
                     message=f"{len(places)} {where} open with \u201c{shown}\u201d.",
                     severity=Severity.SUGGESTION, occurrences=places, score=float(len(places)),
                     key=f"{op.scope}:{shown}")
+
+
+def _is_name_phrase(phrase: str) -> bool:
+    words = phrase.split()
+    long_words = [w for w in words if len(w) > 3]
+    return bool(long_words) and all(w[:1].isupper() for w in long_words)
 
 
 def _shown(ws: WordStream, first: int, length: int) -> str:

@@ -101,10 +101,12 @@ def versions(database: str) -> list[tuple[str, str]]:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, database: str, parent: QWidget | None = None) -> None:
+    def __init__(self, database: str, parent: QWidget | None = None, engines: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("About ReviewDesk")
         self.versions = versions(database)
+        if engines:
+            self.versions.append(("Grammar engines", engines))
         title = QLabel("<h2>ReviewDesk</h2><p>An editorial review desk for article drafts: grammar, "
                        "readability, repetition and editorial checks, with decisions and notes "
                        "kept in a review database.</p>")

@@ -30,9 +30,10 @@ from .review import ReviewController
 from .undo import push_decision
 from .window_actions import build_actions
 from .window_commands import WindowCommands
+from .window_learning import WindowLearning
 
 
-class MainWindow(WindowCommands, QMainWindow):
+class MainWindow(WindowLearning, WindowCommands, QMainWindow):
     checks_settled = Signal()           # every check of the open draft has finished or stopped
     exported = Signal(str)              # the summary file written
 
@@ -53,6 +54,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self._build()
         self.actions = build_actions(self, self.undo_stack)
         self._connect()
+        self._connect_learning()
         self._restore_layout()
         self._update_enabled()
         if warm:

@@ -33,6 +33,10 @@ _SPECS: list[tuple[str, str, str, tuple[str, ...], str, str]] = [
     ("document_note", "Review", "Note on the &Whole Draft", ("Ctrl+Shift+N",), "", ""),
     ("recheck", "Review", "&Run Checks Again", ("F5",), "recheck", "Check the draft again"),
     ("cancel", "Review", "&Cancel Checks", ("Esc",), "cancel", "Stop the checks that are running"),
+    ("dictionary", "Review", "D&ictionary and Ignored Rules\u2026", (), "",
+     "The words the checks accept and the rules they ignore, for this draft and all drafts"),
+    ("download_lt", "Review", "Download &LanguageTool\u2026", (), "",
+     "Download LanguageTool (about 250 MB) to check grammar on this computer beside Harper"),
     ("show_flags", "View", "&Flags", ("Ctrl+1",), "", ""),
     ("show_readability", "View", "&Readability", ("Ctrl+2",), "", ""),
     ("show_claims", "View", "&Claims", ("Ctrl+3",), "", ""),
@@ -106,7 +110,7 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
             menus["Edit"].addAction(undo)
             menus["Edit"].addAction(redo)
             menus["Edit"].addSeparator()
-        if name in ("next", "note", "recheck"):
+        if name in ("next", "note", "recheck", "dictionary"):
             menus["Review"].addSeparator()
         if name == "show_all":
             menus["View"].addSeparator()
