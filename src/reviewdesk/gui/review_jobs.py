@@ -84,6 +84,19 @@ def places_for(rows: list[Row], offsets: OffsetMap) -> Places:
     return out
 
 
+def learned_away(row: Row, settings: Settings, text: str) -> bool:
+    """An outdated flag that went because the editor added its word to the dictionary or ignored
+    its rule: the store keeps it (its decision returns if the entry is removed), the list does not."""
+    if row.status != "outdated" or not row.is_flag:
+        return False
+    if any(row.rule == r or row.rule.startswith(r + ".") for r in settings.ignored_rules):
+        return True
+    if row.category != "spelling" or not row.places or not settings.dictionary:
+        return False
+    start, end = row.places[0]
+    return text[start:end].casefold() in {w.casefold() for w in settings.dictionary}
+
+
 def open_draft(path: str, store: Any, base: Settings, gate: WriteGate, progress: Progress, *,
                load: Callable[[str, Progress], Document] | None = None,
                read_state: Callable[[Any, Progress], Any] | None = None) -> OpenedDraft:
@@ -106,10 +119,12 @@ def open_draft(path: str, store: Any, base: Settings, gate: WriteGate, progress:
     state = read_state(record, progress) if read_state is not None else store.state(record)
     progress.report(0.7, "Restoring decisions")
     # Stored flags of another version point into another text: they wait for the checks.
+    settings = settings_for(store, record, base)
     rows = [row_from_flag(f, doc.text) for f in state.flags if same or f.state == "outdated"]
+    rows = [r for r in rows if not learned_away(r, settings, doc.text)]
     rows += [row_from_note(n, doc.text) for n in state.notes if n.kind == "span"]
     notes = [n for n in state.notes if n.kind != "span"]
-    return OpenedDraft(doc, record, offsets, settings_for(store, record, base), rows,
+    return OpenedDraft(doc, record, offsets, settings, rows,
                        places_for([r for r in rows if r.active], offsets), notes,
                        list(state.claims) if same else [], metrics if same else {}, same)
 
@@ -133,6 +148,7 @@ def run_and_record(engine: Engine, check: Any, doc: Document, settings: Settings
             records = record_outcome(store, record, doc, outcome)
             claims = store.claims(record) if "claims" in outcome.metrics else None
     rows = [row_from_flag(r, doc.text) for r in records if r.check == check.id]
+    rows = [r for r in rows if not learned_away(r, settings, doc.text)]
     return CheckResult(outcome.status, rows, places_for([r for r in rows if r.active], offsets),
                        dict(outcome.metrics), claims)
 
