@@ -27,6 +27,7 @@ class WindowLearning:
         self._lt_dialog: QProgressDialog | None = None
         self.engine_label = QLabel()
         self.engine_label.setObjectName("grammarEngines")
+        self.engine_label.setContentsMargins(10, 0, 4, 0)
         self.engine_label.setToolTip("The grammar engines that ran in the last check")
         self.statusBar().addPermanentWidget(self.engine_label)
         p.detail.learn_menu.aboutToShow.connect(self._on_learn_menu_about_to_show)
