@@ -251,20 +251,16 @@ class CheckProcesses:
 
     def load(self, path: str, progress: Progress) -> Document:
         """Read a draft (and split its sentences) in a check process."""
-        future = self._executor().submit(_load_in_child, path)
-        try:
-            while True:
-                try:
-                    return future.result(timeout=_POLL_SECONDS)
-                except cf.TimeoutError:
-                    progress.check()
-        except BrokenProcessPool:
-            self._discard_pool()
-            raise Cancelled("The draft could not be read: its worker process ended.") from None
+        return self._wait(self._executor().submit(_load_in_child, path), progress,
+                          "The draft could not be read: its worker process ended.")
 
     def state(self, url: str, record: Any, progress: Progress) -> Any:
         """The stored review of a draft (ReviewState), read in a check process."""
-        future = self._executor().submit(_state_in_child, url, record)
+        return self._wait(self._executor().submit(_state_in_child, url, record), progress,
+                          "The review could not be read: its worker process ended.")
+
+    def _wait(self, future: cf.Future, progress: Progress, lost: str) -> Any:
+        """The future's result, polling so a cancelled job stops waiting at once."""
         try:
             while True:
                 try:
@@ -273,7 +269,7 @@ class CheckProcesses:
                     progress.check()
         except BrokenProcessPool:
             self._discard_pool()
-            raise Cancelled("The review could not be read: its worker process ended.") from None
+            raise Cancelled(lost) from None
 
     def _discard_pool(self) -> None:
         with self._lock:
