@@ -59,6 +59,8 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
         self._update_enabled()
         if warm:
             self.controller.warm()
+            theme.warm_category_icons(sorted({cat for check in self.controller.engine.checks_for(base)
+                                              for cat in check.categories} | {theme.NOTE}))
 
     # -- construction -------------------------------------------------------------------------
     def _build(self) -> None:

@@ -6,8 +6,10 @@ opening a draft and recording a check's flags run in the pool (see review_jobs).
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
+from collections import deque
 from functools import partial
 from typing import Any
 
@@ -34,6 +36,21 @@ LARGE_DRAFT_CHARS = 40_000
 # Seconds a check took on its first (cold) run, until we have measured it here: the quick checks
 # go first so the first flags show within a second; the costly ones follow.
 _EXPECTED_SECONDS = {"grammar": 3.0, "readability": 2.0}
+# Delay (ms) before applying the next piece of a result: long enough to be a real timer, so
+# paint events and other timers run in between.
+_YIELD_MS = 1
+
+
+def _settle_heap() -> None:
+    """Take what the heap holds now out of the cyclic garbage collector's full passes.
+
+    A novel's Document and flags are millions of long-lived objects; each automatic full
+    collection walked them all, holding the GIL (and the window) for 100-200 ms. Frozen objects
+    are still freed by reference counting when the draft goes; only young cycles are collected
+    first, because a full collection here would be the very pause this avoids.
+    """
+    gc.collect(1)
+    gc.freeze()
 
 
 def _size(path: str) -> int:
@@ -96,6 +113,7 @@ class ReviewController(ReviewEdits, QObject):
         self._gate: review_jobs.WriteGate | None = None
         self._token: CancelToken | None = None
         self._jobs: dict[int, str] = {}           # this draft's jobs: id -> check id ("" = open)
+        self._results: deque = deque()             # (job id, CheckResult) waiting to be applied
 
     # -- opening and closing -----------------------------------------------------------------
     def warm(self) -> None:
@@ -134,7 +152,11 @@ class ReviewController(ReviewEdits, QObject):
         self.path = path
         self._gate, self._token = review_jobs.WriteGate(), CancelToken()
         load = read_state = None
-        if self.processes is not None and _size(path) > LARGE_DRAFT_CHARS:
+        large = _size(path) > LARGE_DRAFT_CHARS
+        if large:
+            # Before the draft arrives, so reading it cannot set off a full pass over the window's heap.
+            _settle_heap()
+        if self.processes is not None and large:
             load = self.processes.load
             url = self._shared_url()
             if url:
@@ -242,13 +264,29 @@ class ReviewController(ReviewEdits, QObject):
         if tag == "warm":
             self.engines_warm.emit("")
             return
-        check_id = self._jobs.pop(job_id, None)
-        if check_id is None or check_id == "-":
+        check_id = self._jobs.get(job_id)
+        if check_id is None or check_id == "-" or check_id == "":
+            self._jobs.pop(job_id, None)
+            if check_id == "":
+                self._apply_open(result)
             return
-        if check_id == "":
-            self._apply_open(result)
-        else:
-            self._apply_check(check_id, result)
+        # One check's flags per turn of the event loop: results that arrive together (a reopened
+        # draft's checks come from the cache) would otherwise be applied, and the table and
+        # highlights redone, in one long stall. The job stays in _jobs until it is applied,
+        # so the checks are not "done" early, and a cancelled or closed draft drops it.
+        self._results.append((job_id, result))
+        if len(self._results) == 1:
+            QTimer.singleShot(_YIELD_MS, self, self._apply_next_result)
+
+    def _apply_next_result(self) -> None:
+        while self._results:
+            job_id, result = self._results.popleft()
+            check_id = self._jobs.pop(job_id, None)
+            if check_id:
+                self._apply_check(check_id, result)
+                break
+        if self._results:
+            QTimer.singleShot(_YIELD_MS, self, self._apply_next_result)
 
     def _apply_open(self, opened: review_jobs.OpenedDraft) -> None:
         self.doc, self.record, self.offsets = opened.doc, opened.record, opened.offsets
@@ -258,9 +296,13 @@ class ReviewController(ReviewEdits, QObject):
         self.claims = list(opened.claims)
         self.metrics = {k: v for k, v in opened.metrics.items() if isinstance(v, dict)}
         self.document_opened.emit()
+        if len(self.doc.text) > LARGE_DRAFT_CHARS:
+            _settle_heap()
         # The stored review goes in on the next turn of the event loop: laying out a novel's text
         # and filling the table in one go would hold the window up for too long.
-        QTimer.singleShot(0, partial(self._restore_review, opened, self._gate))
+        # (1 ms, not 0: Qt runs a 0 ms single shot as a posted call, in the same pass as the one
+        # that posted it, so the window would still not get a turn in between.)
+        QTimer.singleShot(_YIELD_MS, self, partial(self._restore_review, opened, self._gate))
 
     def _restore_review(self, opened: review_jobs.OpenedDraft, gate: review_jobs.WriteGate) -> None:
         if gate is not self._gate:          # another draft was opened meanwhile
@@ -295,6 +337,8 @@ class ReviewController(ReviewEdits, QObject):
             if result.claims is not None:
                 self.claims = list(result.claims)
                 self.claims_changed.emit()
+            if self.doc is not None and len(self.doc.text) > LARGE_DRAFT_CHARS:
+                _settle_heap()
         self.check_finished.emit(check_id, result.status.status, result.status.message)
         self._maybe_done()
 

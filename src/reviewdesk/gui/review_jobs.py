@@ -7,6 +7,7 @@ nothing is written for a draft once the window has let go of it.
 """
 from __future__ import annotations
 
+import gc
 import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -102,6 +103,23 @@ def open_draft(path: str, store: Any, base: Settings, gate: WriteGate, progress:
                read_state: Callable[[Any, Progress], Any] | None = None) -> OpenedDraft:
     """Read the draft and what the database already knows about it; `load` and `read_state`,
     when given, do the reading in a check process (a novel's review is thousands of rows)."""
+    # A novel arrives as millions of new objects; a full garbage collection over them, set off
+    # while they are unpickled, would hold the GIL (and the window) for 60-200 ms. Collection
+    # waits until they are read, and then they are frozen out of its full passes.
+    paused = load is not None and gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _open_draft(path, store, base, gate, progress, load=load, read_state=read_state)
+    finally:
+        if paused:
+            gc.freeze()
+            gc.enable()
+
+
+def _open_draft(path: str, store: Any, base: Settings, gate: WriteGate, progress: Progress, *,
+                load: Callable[[str, Progress], Document] | None,
+                read_state: Callable[[Any, Progress], Any] | None) -> OpenedDraft:
     progress.report(0.1, "Reading")
     doc = load(path, progress) if load is not None else load_document(path)
     progress.report(0.4, "Opening the review")

@@ -43,6 +43,7 @@ class GradeStrip(QWidget):
         self._length = 1
         self._target = 9.0
         self._view: tuple[float, float] = (0.0, 0.0)
+        self._bands: tuple[tuple, list[tuple[QRectF, QColor]]] = ((), [])
 
     def sizeHint(self) -> QSize:
         return QSize(16, 200)
@@ -52,6 +53,7 @@ class GradeStrip(QWidget):
         self._starts = [p["start"] for p in self._paragraphs]
         self._target = float(target)
         self._length = max(1, length)
+        self._bands = ((), [])
         self.update()
 
     def clear(self) -> None:
@@ -90,8 +92,8 @@ class GradeStrip(QWidget):
         painter = QPainter(self)
         pal = self.palette()
         painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.AlternateBase))
-        for p in self._paragraphs:
-            painter.fillRect(self._band(p), grade_colour(p["grade"], self._target))
+        for rect, colour in self._merged_bands():
+            painter.fillRect(rect, colour)
         a, b = self._view
         if b > a:
             frame = QRectF(0.5, a * self.height(), self.width() - 1.0, max(6.0, (b - a) * self.height()))
@@ -101,6 +103,32 @@ class GradeStrip(QWidget):
             painter.setPen(pal.color(QPalette.ColorRole.Mid))
             painter.drawRect(frame)
         painter.end()
+
+    def _merged_bands(self) -> list[tuple[QRectF, QColor]]:
+        """The bands as drawn: a novel has thousands of paragraphs but the strip a few hundred
+        pixels, so neighbours of one colour merge; kept until the grades, size or palette change
+        (the strip repaints on every scroll)."""
+        key = (self.width(), self.height(), theme.is_dark())
+        if self._bands[0] == key:
+            return self._bands[1]
+        colours: dict[int, QColor] = {}
+        spans: list[list] = []          # [top, bottom, colour]
+        h, length, target = self.height(), self._length, self._target
+        for p in self._paragraphs:
+            grade = p["grade"]
+            tier = 0 if grade <= target else 1 if grade <= target + 3 else 2
+            colour = colours.get(tier)
+            if colour is None:
+                colour = colours[tier] = grade_colour(grade, target)
+            top = h * p["start"] / length
+            bottom = max(top + 2.0, h * p["end"] / length)     # as _band: thin bands stay visible
+            if spans and spans[-1][2] is colour and top <= spans[-1][1] + 0.5:
+                spans[-1][1] = max(spans[-1][1], bottom)
+            else:
+                spans.append([top, bottom, colour])
+        merged = [(QRectF(3, top, self.width() - 6, bottom - top), colour) for top, bottom, colour in spans]
+        self._bands = (key, merged)
+        return merged
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
