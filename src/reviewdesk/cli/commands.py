@@ -138,18 +138,14 @@ def review(session: ReviewSession, args: argparse.Namespace) -> int:
         store.set_claim(record, claim_id, note=body)
         changed["claim note"] += 1
     scope = None if args.all_documents else record
-    for word in args.add_word:
-        store.add_word(word.strip(), scope)
-        changed["dictionary word"] += 1
-    for word in args.remove_word:
-        store.remove_word(word.strip(), scope)
-        changed["word removed"] += 1
-    for rule in args.ignore_rule:
-        store.ignore_rule(rule.strip(), scope)
-        changed["ignored rule"] += 1
-    for rule in args.unignore_rule:
-        store.unignore_rule(rule.strip(), scope)
-        changed["rule restored"] += 1
+    learning = ((args.add_word, store.add_word, "dictionary word"),
+                (args.remove_word, store.remove_word, "word removed"),
+                (args.ignore_rule, store.ignore_rule, "ignored rule"),
+                (args.unignore_rule, store.unignore_rule, "rule restored"))
+    for entries, write, label in learning:
+        for entry in entries:
+            write(entry.strip(), scope)
+            changed[label] += 1
     if args.add_word or args.remove_word or args.ignore_rule or args.unignore_rule:
         session.run_checks()      # the flags now reflect the dictionary and the ignored rules
     flags = [f for f in store.flags(record) if f.state == ACTIVE]
