@@ -82,9 +82,14 @@ def check_and_record(store: Any, record: Any, doc: Document, engine: Engine, set
     # (a new `reviewdesk check` process) does not lint every paragraph again.
     engine.run(doc, settings, progress, keep, cache=store)
     report = merge_outcomes(doc, outcomes)
-    statuses = [_jsonable(s.__dict__) for s in report.checks]
+    save_check_statuses(store, record, doc.sha256, [_jsonable(s.__dict__) for s in report.checks])
+    return CheckRun(report, store.flags(record))
+
+
+def save_check_statuses(store: Any, record: Any, sha256: str, statuses: list[dict]) -> None:
+    """After a full run: which checks ran, and on which text (`export` reads this to know the
+    review is current)."""
     saved = store.metrics(record)
     saved["checks"] = statuses
-    saved["sha256"] = doc.sha256
+    saved["sha256"] = sha256
     store.save_metrics(record, saved)
-    return CheckRun(report, store.flags(record))

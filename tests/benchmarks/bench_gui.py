@@ -2,6 +2,7 @@
 on the sample draft, and filtering 20,000 flags.
 
 Run: QT_QPA_PLATFORM=offscreen /work/venv/bin/python tests/benchmarks/bench_gui.py [--skip-novel]
+     [--only-novel] [--trace]   (--trace prints what the GUI thread was doing in the longest stalls)
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ class Heartbeat:
     def __init__(self) -> None:
         self.clock = QElapsedTimer()
         self.gaps: list[tuple[float, float]] = []    # (gap ms, at ms)
+        self.wall: dict[float, float] = {}             # at ms -> time.perf_counter() ms, for --trace
         self._last = 0.0
         self.timer = QTimer()
         self.timer.setInterval(5)
@@ -48,6 +50,7 @@ class Heartbeat:
     def _tick(self) -> None:
         now = self.clock.nsecsElapsed() / 1e6
         self.gaps.append((now - self._last, now))
+        self.wall[now] = time.perf_counter() * 1000
         self._last = now
 
     def stop(self) -> None:
@@ -83,7 +86,18 @@ def _wait(app: QApplication, done, timeout_s: float) -> float:
     return time.perf_counter() - start
 
 
-def bench_heartbeat(app: QApplication, tmp: Path) -> None:
+def _explain(beat: Heartbeat, trace, worst: list[tuple[float, float]]) -> None:
+    if trace is None:
+        return
+    from stall_trace import slow_events
+    for gap, at in worst:
+        end = beat.wall[at]
+        print(f"  stall of {gap:.0f} ms:")
+        for line in trace.explain(end - gap, end) + slow_events(QApplication.instance(), end - gap, end):
+            print(f"      {line}")
+
+
+def bench_heartbeat(app: QApplication, tmp: Path, trace=None) -> None:
     window, store = _window(tmp, "novel")
     # The window has been open a moment: its warm-up (word lists, check processes) is done.
     warm: list[str] = []
@@ -96,6 +110,7 @@ def bench_heartbeat(app: QApplication, tmp: Path) -> None:
     _wait(app, lambda: False, 8.0)
     idle.stop()
     print(f"idle window, baseline: {idle.summary()}")
+    _explain(idle, trace, idle.worst(1))
     settled = []
     window.checks_settled.connect(lambda: settled.append(time.perf_counter()))
     beat = Heartbeat()
@@ -119,6 +134,7 @@ def bench_heartbeat(app: QApplication, tmp: Path) -> None:
     for gap, at in worst[:3]:
         near = [m for t, m in marks if at - gap - 5 <= t <= at + 5]
         print(f"  gap {gap:.0f} ms ending at {at / 1000:.2f} s {('during ' + ', '.join(near)) if near else ''}")
+    _explain(beat, trace, worst)
     # Opening the same draft again: decisions restored at once, paragraphs come from the cache.
     settled.clear()
     again = Heartbeat()
@@ -128,6 +144,7 @@ def bench_heartbeat(app: QApplication, tmp: Path) -> None:
     _wait(app, lambda: bool(settled) and not window.view.painter.busy, 600)
     again.stop()
     print(f"novel reopened: all checks in {time.perf_counter() - started:.1f} s; {again.summary()}")
+    _explain(again, trace, again.worst())
     window.close()
     QThreadPool.globalInstance().waitForDone(10000)
     store.close()
@@ -193,15 +210,24 @@ def bench_filter(app: QApplication, tmp: Path, n: int = 20000) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--skip-novel", action="store_true")
+    parser.add_argument("--only-novel", action="store_true")
+    parser.add_argument("--trace", action="store_true", help="sample the GUI thread's stack to explain stalls")
     args = parser.parse_args()
+    trace = None
+    if args.trace:
+        from stall_trace import StallTrace, timed_application
+        timed_application()
+        trace = StallTrace()
+        trace.start()
     from reviewdesk.gui.app import _application
     app = _application()     # the same process set-up as the real window
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        bench_first_flags(app, tmp)
-        bench_filter(app, tmp)
+        if not args.only_novel:
+            bench_first_flags(app, tmp)
+            bench_filter(app, tmp)
         if not args.skip_novel:
-            bench_heartbeat(app, tmp)
+            bench_heartbeat(app, tmp, trace)
     return 0
 
 

@@ -112,3 +112,27 @@ def test_echo_fingerprint_follows_its_own_place():
     assert fingerprint(echo(a, 1), a.text) == fingerprint(echo(b, 1), b.text)
     phrase = Flag("repetition", "repetition.phrase", "repetition", 4, 7, "p", key="the war")
     assert fingerprint(phrase, a.text) == fingerprint(phrase, b.text)
+
+
+def test_pickled_document_keeps_its_fields_and_counted_spans():
+    import pickle
+
+    from reviewdesk.core.document import Document
+
+    doc = document_from_text("Title\n\nHe said \u201cit\u2019s fine.\u201d Then he left.\n\nA second paragraph.")
+    counted = (doc.sentences, doc.quotes, doc.word_count)
+    copy = pickle.loads(pickle.dumps(doc))
+    assert isinstance(copy, Document) and copy == doc
+    assert (copy.sentences, copy.quotes, copy.word_count) == counted
+    # Spans come back already counted: nothing is split again after the copy crosses a process.
+    assert {"sentences", "quotes", "word_count"} <= set(copy.__dict__)
+    assert copy.blocks == doc.blocks and len(copy.blocks) == 3
+
+
+def test_pickled_document_not_yet_counted_counts_later():
+    import pickle
+
+    doc = document_from_text("One sentence. Two sentences.")
+    copy = pickle.loads(pickle.dumps(doc))
+    assert "sentences" not in copy.__dict__
+    assert copy.sentences == doc.sentences

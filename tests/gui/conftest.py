@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from reviewdesk.core.engine import Engine
 from reviewdesk.core.flags import Severity
@@ -23,6 +24,18 @@ def _qsettings_in_tmp(tmp_path: Path):
     """Anything that builds a default QSettings writes under tmp_path, never the user's settings."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_dialogs(monkeypatch):
+    """A message box no test asked for fails the test at once instead of waiting for a click forever.
+
+    Tests that expect a dialog patch QMessageBox.exec themselves, after this fixture.
+    """
+    def refuse(box: QMessageBox) -> int:
+        raise AssertionError(f"unexpected dialog: {box.windowTitle()}: {box.text()}")
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
     yield
 
 

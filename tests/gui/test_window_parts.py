@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFormLayout, QMessageBox
 
 from reviewdesk.checks.readability import ReadabilityCheck
 from reviewdesk.core.settings import Settings
@@ -31,6 +31,12 @@ def test_readability_verdict_strip_and_jump(qtbot, make_window, open_and_wait):
     window = open_and_wait(make_window([ReadabilityCheck()]))
     metrics = window.controller.metrics["readability"]
     assert window.readability.verdict.text() == metrics["verdict"]
+    # The scores fill in when the tab is shown (a hidden panel is not filled on every run).
+    window.tabs.setCurrentWidget(window.readability)
+    shown = {window.readability.scores_form.itemAt(i, QFormLayout.ItemRole.FieldRole).widget().text()
+             for i in range(window.readability.scores_form.rowCount())
+             if window.readability.scores_form.isRowVisible(i)}
+    assert f"{metrics['scores']['grade']:.1f} (target 9)" in shown
     paragraphs = window.strip.paragraphs
     assert len(paragraphs) == len(metrics["paragraphs"]) > 10
     target = paragraphs[len(paragraphs) // 2]

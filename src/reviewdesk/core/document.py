@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -46,6 +47,16 @@ class Document:
     format: str = "txt"
     sha256: str = ""
     language: str = "en-US"
+
+    def __reduce__(self):
+        # Sent to and from check processes. Pickled field by field, a novel's Document is tens
+        # of thousands of small objects that one pickle.loads call (holding the GIL for ~40 ms)
+        # rebuilds; as flat integer arrays it unpickles at once, and Python code makes the spans.
+        cached = {name: _pack_spans(self.__dict__[name]) for name in ("sentences", "quotes")
+                  if name in self.__dict__}
+        blocks = [(b.start, b.end, b.kind, b.level, b.source_index) for b in self.blocks]
+        return (_unpickle_document, (self.text, blocks, self.path, self.title, self.format,
+                                     self.sha256, self.language, cached, self.__dict__.get("word_count")))
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
@@ -195,3 +206,25 @@ def document_from_blocks(parts: list[tuple[str, int, str, int | None]], *, path:
         head = next((b for b in blocks if b.is_heading), blocks[0] if blocks else None)
         title = text[head.start:head.end][:200] if head else ""
     return Document(text=text, blocks=tuple(blocks), path=path, title=title, format=fmt, sha256=sha256)
+
+
+def _pack_spans(spans: tuple[Span, ...]) -> bytes:
+    return array("q", [n for span in spans for n in (span.start, span.end)]).tobytes()
+
+
+def _unpack_spans(packed: bytes) -> tuple[Span, ...]:
+    numbers = array("q")
+    numbers.frombytes(packed)
+    it = iter(numbers)
+    return tuple(Span(start, end) for start, end in zip(it, it))
+
+
+def _unpickle_document(text: str, blocks: list[tuple], path: str | None, title: str, format: str,
+                       sha256: str, language: str, cached: dict[str, bytes],
+                       word_count: int | None) -> Document:
+    doc = Document(text, tuple(Block(*b) for b in blocks), path, title, format, sha256, language)
+    for name, packed in cached.items():
+        doc.__dict__[name] = _unpack_spans(packed)
+    if word_count is not None:
+        doc.__dict__["word_count"] = word_count
+    return doc

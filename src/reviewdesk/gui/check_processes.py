@@ -17,6 +17,7 @@ import concurrent.futures as cf
 import logging
 import multiprocessing
 import os
+import pickle
 import threading
 import time
 from collections import OrderedDict
@@ -92,6 +93,23 @@ def _child_store(url: str | None) -> Any:
     return _caches[url]
 
 
+# Records per pickled batch: each batch unpickles in 1-2 ms, so the window's process never holds
+# the GIL for long while a novel's flags arrive (one pickle.loads of them all took 20-40 ms).
+_BATCH = 200
+
+
+def _batched(items: list) -> list[bytes]:
+    return [pickle.dumps(items[i:i + _BATCH], protocol=pickle.HIGHEST_PROTOCOL)
+            for i in range(0, len(items), _BATCH)]
+
+
+def _unbatched(batches: list[bytes]) -> list:
+    out: list = []
+    for batch in batches:
+        out.extend(pickle.loads(batch))
+    return out
+
+
 def _load(path: str) -> Document:
     from ..core.loaders import load_document
 
@@ -124,7 +142,17 @@ def _state_in_child(url: str, record: Any) -> Any:
     store = _child_store(url)
     if store is None:
         raise InputError("The review database cannot be read from a check process.")
-    return store.state(record)
+    state = store.state(record)
+    return state.document, _batched(state.flags), _batched(state.notes), state.claims
+
+
+def _save_statuses_in_child(url: str, record: Any, sha256: str, statuses: list[dict]) -> None:
+    from ..service import save_check_statuses
+
+    store = _child_store(url)
+    if store is None:
+        raise InputError("The review database cannot be written from a check process.")
+    save_check_statuses(store, record, sha256, statuses)
 
 
 def _run_in_child(check_id: str, ref: Document | tuple[str, str], settings: Settings, slot: int,
@@ -150,7 +178,9 @@ def _run_in_child(check_id: str, ref: Document | tuple[str, str], settings: Sett
     from ..service import record_outcome
     records = [r for r in record_outcome(store, record, doc, outcome) if r.check == check_id]
     claims = store.claims(record) if "claims" in outcome.metrics else None
-    return outcome, records, claims
+    # The window needs the recorded flags only: sending the check's own Flags too doubled what
+    # the window process unpickles, in one call that holds the GIL.
+    return Outcome(outcome.status, [], outcome.metrics), _batched(records), claims
 
 
 def _warm_child(settings: Settings) -> int:
@@ -162,6 +192,11 @@ def _warm_child(settings: Settings) -> int:
 
 
 # -- the window's side --------------------------------------------------------------------------
+def _unpacked(result: tuple) -> tuple:
+    outcome, records, claims = result
+    return outcome, (_unbatched(records) if records is not None else None), claims
+
+
 class CheckProcesses:
     """A small pool of check processes (started ahead of need) and the slots to talk to them."""
 
@@ -228,7 +263,7 @@ class CheckProcesses:
         try:
             while True:
                 try:
-                    return future.result(timeout=_POLL_SECONDS)
+                    return _unpacked(future.result(timeout=_POLL_SECONDS))
                 except cf.TimeoutError:
                     pass
                 if progress.token.cancelled:
@@ -237,7 +272,8 @@ class CheckProcesses:
                     with gate:
                         gate.check(progress)
                         self._state[slot] = GO
-                        return future.result()      # the write itself: one short transaction
+                        result = future.result()    # the write itself: one short transaction
+                    return _unpacked(result)
                 progress.report(self._progress[slot])
         except Cancelled:
             self._cancel[slot] = 1
@@ -256,8 +292,18 @@ class CheckProcesses:
 
     def state(self, url: str, record: Any, progress: Progress) -> Any:
         """The stored review of a draft (ReviewState), read in a check process."""
-        return self._wait(self._executor().submit(_state_in_child, url, record), progress,
-                          "The review could not be read: its worker process ended.")
+        from ..storage.records import ReviewState
+
+        document, flags, notes, claims = self._wait(
+            self._executor().submit(_state_in_child, url, record), progress,
+            "The review could not be read: its worker process ended.")
+        return ReviewState(document, _unbatched(flags), _unbatched(notes), claims)
+
+    def save_statuses(self, url: str, record: Any, sha256: str, statuses: list[dict],
+                      progress: Progress) -> None:
+        """Record which checks ran on which text, from a check process."""
+        self._wait(self._executor().submit(_save_statuses_in_child, url, record, sha256, statuses),
+                   progress, "The check statuses could not be saved: the worker process ended.")
 
     def _wait(self, future: cf.Future, progress: Progress, lost: str) -> Any:
         """The future's result, polling so a cancelled job stops waiting at once."""

@@ -59,6 +59,12 @@ class CheckStatusBar(QWidget):
         self.cancel.setToolTip("Stop the checks that are running (Esc)")
         self.cancel.setAutoRaise(True)
         self.cancel.clicked.connect(self.cancel_requested)
+        # Hidden between runs but still holding their place: the status bar keeps its size, so
+        # checks starting and ending do not relayout (and repaint) the whole window.
+        for widget in (self.bar, self.cancel):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)

@@ -149,6 +149,17 @@ class FlagFilterProxy(QAbstractProxyModel):
         p = self._where[source_index.row()]
         return self.index(p, source_index.column()) if p >= 0 else QModelIndex()
 
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        row = index.row()
+        if self._source is None or not 0 <= row < len(self._shown):
+            return None
+        return self._source.cell(self._shown[row], index.column(), role)
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
     def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:  # noqa: B008
         if parent.isValid() or not 0 <= row < len(self._shown) or not 0 <= column < self.columnCount():
             return QModelIndex()

@@ -220,22 +220,26 @@ class FlagPanel(QWidget):
         by_status: Counter[str] = Counter()
         by_severity: Counter[int] = Counter()
         reviewed = total = 0
-        for r in self.model.rows:
-            is_note = r.kind == NOTE_ROW
-            if not is_note and r.status != "outdated":
-                total += 1
-                reviewed += r.decision != PENDING
-            if text and text not in r.haystack:
+        # Rows are first counted by kind (a few dozen distinct ones on a novel), and the facets
+        # from those: one pass over 4,000 rows with the tests below took ~11 ms per recount.
+        kinds = Counter((r.kind, r.category, r.status, r.severity, r.decision != PENDING,
+                         not text or text in r.haystack) for r in self.model.rows)
+        for (kind, category, status, severity, decided, matches), n in kinds.items():
+            is_note = kind == NOTE_ROW
+            if not is_note and status != "outdated":
+                total += n
+                reviewed += n if decided else 0
+            if not matches:
                 continue
-            c_ok = r.category not in hidden
-            s_ok = (r.status != "outdated" or "outdated" in statuses) if is_note else r.status in statuses
-            v_ok = is_note or r.severity >= floor
+            c_ok = category not in hidden
+            s_ok = (status != "outdated" or "outdated" in statuses) if is_note else status in statuses
+            v_ok = is_note or severity >= floor
             if s_ok and v_ok:
-                by_category[r.category] += 1
+                by_category[category] += n
             if c_ok and v_ok and not is_note:
-                by_status[r.status] += 1
+                by_status[status] += n
             if c_ok and s_ok and not is_note:
-                by_severity[r.severity] += 1
+                by_severity[severity] += n
         for c, chip in self._chips.items():
             chip.setText(f"{theme.category_label(c)} {by_category.get(c, 0)}")
         new = {r.category for r in self.model.rows} - set(self._chips)

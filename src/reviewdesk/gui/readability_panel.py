@@ -129,6 +129,7 @@ class ReadabilityPanel(QScrollArea):
         counts_box.setLayout(self.counts_form)
         scores_box = QGroupBox("Formulas (textstat)")
         scores_box.setLayout(self.scores_form)
+        self._fill(self.scores_form, [("", "")] * (len(_SCORES) + 1))     # made now, shown later
         chart_box = QGroupBox("Grade per paragraph (click to go there)")
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.addWidget(self.chart)
@@ -144,16 +145,33 @@ class ReadabilityPanel(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self._text = ""
+        self._pending: tuple[dict[str, Any], str] | None = None
+        self.clear()
 
     def clear(self) -> None:
         self.show_metrics({}, "")
 
     def show_metrics(self, metrics: dict[str, Any], text: str) -> None:
         self._text = text
+        self.verdict.setText(metrics.get("verdict") or "Readability has not been checked yet.")
+        # The rest waits until the tab is shown: filling a hidden panel for a novel cost 10-15 ms
+        # of the GUI thread each time the readability check ended.
+        self._pending = (metrics, text)
+        if self.isVisible():
+            self._show_pending()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._show_pending()
+
+    def _show_pending(self) -> None:
+        if self._pending is None:
+            return
+        metrics, text = self._pending
+        self._pending = None
         scores = metrics.get("scores") or {}
         target = float(metrics.get("target_grade", 9))
         paragraphs = list(metrics.get("paragraphs") or [])
-        self.verdict.setText(metrics.get("verdict") or "Readability has not been checked yet.")
         if scores:
             self.summary.setText(
                 f"{scores.get('words', 0):,} words \u00b7 {scores.get('sentences', 0):,} sentences \u00b7 "
@@ -181,12 +199,21 @@ class ReadabilityPanel(QScrollArea):
 
     @staticmethod
     def _fill(form: QFormLayout, rows: list[tuple[str, str]]) -> None:
-        while form.rowCount():
-            form.removeRow(0)
-        for label, value in rows:
-            v = QLabel(value)
-            v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(label, v)
+        # Rows are made once, then reused or hidden: making and styling new labels each time a
+        # check ended took 10-15 ms of the GUI thread.
+        while form.rowCount() < len(rows):
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(QLabel(), value)
+        for i in range(form.rowCount()):
+            form.setRowVisible(i, i < len(rows))
+            if i < len(rows):
+                label, value = rows[i]
+                for role, text in ((QFormLayout.ItemRole.LabelRole, label),
+                                   (QFormLayout.ItemRole.FieldRole, value)):
+                    widget = form.itemAt(i, role).widget()
+                    if widget.text() != text:
+                        widget.setText(text)
 
     def _on_hardest_item_clicked(self, item: QListWidgetItem) -> None:
         start, end = item.data(_ROLE)

@@ -96,6 +96,10 @@ class ReviewController(ReviewEdits, QObject):
         self.runner.job_cancelled.connect(self._on_runner_job_cancelled)
         self.runner.job_progress.connect(self._on_runner_job_progress)
         self._seconds: dict[str, float] = {}
+        self._shared: dict[str | None, str | None] = {}
+        # Set by the window: builds a draft's text document in the open job (see editor.text_document).
+        self.text_builder: Any = None
+        self.text_document: Any = None      # the open draft's, until the window takes it
         self._warm_token = CancelToken()
         self._reset_state()
 
@@ -113,7 +117,7 @@ class ReviewController(ReviewEdits, QObject):
         self._gate: review_jobs.WriteGate | None = None
         self._token: CancelToken | None = None
         self._jobs: dict[int, str] = {}           # this draft's jobs: id -> check id ("" = open)
-        self._results: deque = deque()             # (job id, CheckResult) waiting to be applied
+        self._steps: deque = deque()               # GUI work for this draft, one piece per turn
 
     # -- opening and closing -----------------------------------------------------------------
     def warm(self) -> None:
@@ -141,11 +145,13 @@ class ReviewController(ReviewEdits, QObject):
 
     def _shared_url(self) -> str | None:
         """The database URL another process can open too (not an in-memory SQLite)."""
-        from ..paths import sqlite_file
         url = getattr(self.store, "url", None)
-        if not url or (url.startswith("sqlite") and sqlite_file(url) is None):
-            return None
-        return url
+        if url not in self._shared:
+            from ..paths import sqlite_file
+            # Resolving the file's path touches the disk: once per store, not for every check.
+            self._shared[url] = None if not url or (url.startswith("sqlite") and sqlite_file(url) is None) \
+                else url
+        return self._shared[url]
 
     def open_path(self, path: str) -> None:
         self.close_document()
@@ -162,7 +168,8 @@ class ReviewController(ReviewEdits, QObject):
             if url:
                 read_state = partial(self.processes.state, url)
         job = self.runner.submit("open", partial(review_jobs.open_draft, path, self.store, self.base_settings,
-                                                 self._gate, load=load, read_state=read_state),
+                                                 self._gate, load=load, read_state=read_state,
+                                                 build_text=self.text_builder),
                                  self._token, 1)
         self._jobs[job] = ""
         self.opening.emit(path)
@@ -262,6 +269,9 @@ class ReviewController(ReviewEdits, QObject):
     @Slot(int, str, object)
     def _on_runner_job_done(self, job_id: int, tag: str, result: object) -> None:
         if tag == "warm":
+            # What the warm-up loaded (word lists, engines) lives as long as the window: keep it out
+            # of the full garbage collections, each of which walked it for about 80 ms.
+            _settle_heap()
             self.engines_warm.emit("")
             return
         check_id = self._jobs.get(job_id)
@@ -274,19 +284,30 @@ class ReviewController(ReviewEdits, QObject):
         # draft's checks come from the cache) would otherwise be applied, and the table and
         # highlights redone, in one long stall. The job stays in _jobs until it is applied,
         # so the checks are not "done" early, and a cancelled or closed draft drops it.
-        self._results.append((job_id, result))
-        if len(self._results) == 1:
-            QTimer.singleShot(_YIELD_MS, self, self._apply_next_result)
+        self.later(partial(self._apply_rows, job_id, result))
 
-    def _apply_next_result(self) -> None:
-        while self._results:
-            job_id, result = self._results.popleft()
-            check_id = self._jobs.pop(job_id, None)
-            if check_id:
-                self._apply_check(check_id, result)
-                break
-        if self._results:
-            QTimer.singleShot(_YIELD_MS, self, self._apply_next_result)
+    # -- GUI work in pieces ---------------------------------------------------------------------
+    def later(self, step) -> None:
+        """Run `step` on a later turn of the event loop, after the steps queued before it.
+
+        Everything the window does with a check's result (the table, the highlights, the
+        readability panel, the status bar) costs 10-40 ms on a novel; one piece per turn keeps
+        every turn under the 50 ms the window may stall. The queue belongs to the open draft:
+        closing it drops what is left.
+        """
+        self._steps.append(step)
+        if len(self._steps) == 1:
+            # 1 ms, not 0: Qt runs a 0 ms single shot as a posted call, in the same pass as the
+            # one that posted it, so the window would not get a turn in between.
+            QTimer.singleShot(_YIELD_MS, self, partial(self._run_step, self._steps))
+
+    def _run_step(self, steps: deque) -> None:
+        if steps is not self._steps or not steps:
+            return                          # another draft's queue, or emptied by a close
+        step = steps.popleft()
+        step()
+        if steps and steps is self._steps:
+            QTimer.singleShot(_YIELD_MS, self, partial(self._run_step, steps))
 
     def _apply_open(self, opened: review_jobs.OpenedDraft) -> None:
         self.doc, self.record, self.offsets = opened.doc, opened.record, opened.offsets
@@ -295,30 +316,32 @@ class ReviewController(ReviewEdits, QObject):
         self.document_notes = [n for n in opened.notes if n.kind == "document"]
         self.claims = list(opened.claims)
         self.metrics = {k: v for k, v in opened.metrics.items() if isinstance(v, dict)}
+        self.text_document, opened.text_document = opened.text_document, None
         self.document_opened.emit()
+        self.text_document = None
         if len(self.doc.text) > LARGE_DRAFT_CHARS:
             _settle_heap()
-        # The stored review goes in on the next turn of the event loop: laying out a novel's text
-        # and filling the table in one go would hold the window up for too long.
-        # (1 ms, not 0: Qt runs a 0 ms single shot as a posted call, in the same pass as the one
-        # that posted it, so the window would still not get a turn in between.)
-        QTimer.singleShot(_YIELD_MS, self, partial(self._restore_review, opened, self._gate))
-
-    def _restore_review(self, opened: review_jobs.OpenedDraft, gate: review_jobs.WriteGate) -> None:
-        if gate is not self._gate:          # another draft was opened meanwhile
-            return
+        # The stored review goes in on later turns: laying out a novel's text, filling the table
+        # and the panels in one go would hold the window up for too long.
         enabled = self._enabled_ids()
-        self.model.set_rows(r for r in opened.rows if not r.is_flag or r.check in enabled)
-        self.rows_changed.emit(RowsChange(full=True))
-        for check_id in self.metrics:
-            self.metrics_changed.emit(check_id)
+        rows = [r for r in opened.rows if not r.is_flag or r.check in enabled]
+        self.later(partial(self._restore_rows, rows))
+        for check_id in self.metrics:           # the readability panel alone is 10-20 ms
+            self.later(partial(self.metrics_changed.emit, check_id))
         if self.claims:
-            self.claims_changed.emit()
-        self.start_checks()
+            self.later(self.claims_changed.emit)
+        self.later(self.start_checks)
 
-    def _apply_check(self, check_id: str, result: review_jobs.CheckResult) -> None:
-        self.statuses[check_id] = result.status
-        self._seconds[check_id] = result.status.seconds
+    def _restore_rows(self, rows: list) -> None:
+        self.model.set_rows(rows)
+        self.rows_changed.emit(RowsChange(full=True))
+
+
+    def _apply_rows(self, job_id: int, result: review_jobs.CheckResult) -> None:
+        """First piece of a check's result: its flags into the table and the highlights."""
+        check_id = self._jobs.get(job_id)
+        if not check_id:
+            return                          # cancelled meanwhile
         if result.status.status == OK:
             known = {r.key: r for r in self.model.rows if r.check == check_id}
             merged = []
@@ -332,6 +355,16 @@ class ReviewController(ReviewEdits, QObject):
             self.model.replace_where(lambda r: r.check != check_id, merged)
             gone = frozenset(known) - {r.key for r in merged}
             self.rows_changed.emit(RowsChange(tuple(merged), gone))
+        self.later(partial(self._apply_check, job_id, result))
+
+    def _apply_check(self, job_id: int, result: review_jobs.CheckResult) -> None:
+        """Second piece: the check's numbers and claims, and its status."""
+        check_id = self._jobs.pop(job_id, None)
+        if not check_id:
+            return
+        self.statuses[check_id] = result.status
+        self._seconds[check_id] = result.status.seconds
+        if result.status.status == OK:
             self.metrics[check_id] = result.metrics
             self.metrics_changed.emit(check_id)
             if result.claims is not None:
@@ -382,8 +415,16 @@ class ReviewController(ReviewEdits, QObject):
             # Same bookkeeping as the CLI, so `reviewdesk export` knows this review is current.
             # In the pool: the saved metrics of a novel take a few hundred ms to copy.
             statuses = [dict(s.__dict__) for s in self.statuses.values()]
+            url = self._shared_url() if len(self.doc.text) > LARGE_DRAFT_CHARS else None
+            write = partial(self.processes.save_statuses, url) if url and self.processes else None
             job = self.runner.submit("bookkeeping", partial(
                 review_jobs.save_check_statuses, self.store, self.record, self.doc.sha256, statuses,
-                self._gate), self._token)
+                self._gate, write=write), self._token)
             self._jobs[job] = "-"
-        self.checks_done.emit()
+        # On a turn of its own: the window selects the first flag and updates its actions then,
+        # which should not share a turn with laying out the last check's flags.
+        self.later(self._announce_done)
+
+    def _announce_done(self) -> None:
+        if not self.running_checks:
+            self.checks_done.emit()

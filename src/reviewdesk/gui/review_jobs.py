@@ -18,6 +18,7 @@ from ..core.errors import Cancelled
 from ..core.loaders import load_document
 from ..core.progress import Progress
 from ..core.settings import Settings
+from .. import service
 from ..service import record_outcome, settings_for
 from ..storage.records import DocumentRecord, NoteRecord
 from .editor.offsets import OffsetMap
@@ -66,6 +67,7 @@ class OpenedDraft:
     claims: list[Any]
     metrics: dict[str, Any]
     same_text: bool          # the stored review was made on exactly this text
+    text_document: Any = None    # the draft's QTextDocument, built here when the window asked
 
 
 @dataclass
@@ -100,7 +102,8 @@ def learned_away(row: Row, settings: Settings, text: str) -> bool:
 
 def open_draft(path: str, store: Any, base: Settings, gate: WriteGate, progress: Progress, *,
                load: Callable[[str, Progress], Document] | None = None,
-               read_state: Callable[[Any, Progress], Any] | None = None) -> OpenedDraft:
+               read_state: Callable[[Any, Progress], Any] | None = None,
+               build_text: Callable[[str], Any] | None = None) -> OpenedDraft:
     """Read the draft and what the database already knows about it; `load` and `read_state`,
     when given, do the reading in a check process (a novel's review is thousands of rows)."""
     # A novel arrives as millions of new objects; a full garbage collection over them, set off
@@ -110,7 +113,12 @@ def open_draft(path: str, store: Any, base: Settings, gate: WriteGate, progress:
     if paused:
         gc.disable()
     try:
-        return _open_draft(path, store, base, gate, progress, load=load, read_state=read_state)
+        opened = _open_draft(path, store, base, gate, progress, load=load, read_state=read_state)
+        if build_text is not None:
+            # Last, once nothing can fail or be cancelled: the document then always reaches the window.
+            progress.report(0.9, "Laying out the text")
+            opened.text_document = build_text(opened.doc.text)
+        return opened
     finally:
         if paused:
             gc.freeze()
@@ -172,14 +180,18 @@ def run_and_record(engine: Engine, check: Any, doc: Document, settings: Settings
 
 
 def save_check_statuses(store: Any, record: DocumentRecord, sha256: str, statuses: list[dict],
-                        gate: WriteGate, progress: Progress) -> None:
-    """After a full run: which checks ran, and on which text (the CLI's `export` reads this)."""
+                        gate: WriteGate, progress: Progress, *,
+                        write: Callable[..., None] | None = None) -> None:
+    """After a full run: which checks ran, and on which text (the CLI's `export` reads this).
+
+    `write`, when given, does it in a check process: the saved metrics of a novel are megabytes
+    of JSON, and decoding them here held the GIL (and the window) for tens of milliseconds."""
     with gate:
         gate.check(progress)
-        saved = store.metrics(record)
-        saved["checks"] = statuses
-        saved["sha256"] = sha256
-        store.save_metrics(record, saved)
+        if write is not None:
+            write(record, sha256, statuses, progress)
+        else:
+            service.save_check_statuses(store, record, sha256, statuses)
 
 
 _WARM_TEXT = ("Warming up\n\nThe desk reads this short paragraph once, so that word lists and "

@@ -7,13 +7,14 @@ from __future__ import annotations
 from typing import Iterable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QFont, QMouseEvent, QTextCursor
+from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QFont, QMouseEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from .. import theme
 from ..flag_model import Row
 from .offsets import OffsetMap
 from .painter import FlagPainter
+from .text_document import build_document
 
 _COLUMN_EM = 42          # the text column's width in em: about 75 characters a line
 
@@ -47,10 +48,25 @@ class DraftView(QPlainTextEdit):
         self.setPlaceholderText("Open a draft (Ctrl+O) or drop a file here.")
 
     # -- contents ----------------------------------------------------------------------------
-    def set_draft(self, text: str, offsets: OffsetMap, headings: Iterable[tuple[int, int, int]]) -> None:
+    def document_style(self) -> tuple[QFont, float]:
+        """What build_document needs to make a document this view can show as it is."""
+        return QFont(self.document().defaultFont()), self.document().documentMargin()
+
+    def set_draft(self, text: str, offsets: OffsetMap, headings: Iterable[tuple[int, int, int]],
+                  document: QTextDocument | None = None) -> None:
+        """Show a draft; `document` is its text already built (by build_document) in the pool."""
         self._current = None
         self.setExtraSelections([])
-        self.setPlainText(text)
+        if document is None or document.characterCount() - 1 != offsets.to_qt(len(text)):
+            document = build_document(text, *self.document_style())
+        old = self.document()
+        # One we made for an earlier draft; Qt deletes its own first document itself.
+        ours = old.parent() is self
+        document.setParent(self)
+        self.setDocument(document)
+        self.painter.set_document(document)
+        if ours and old is not document:
+            old.deleteLater()
         self.offsets = offsets
         self.painter.reset(offsets, headings)
         self.moveCursor(QTextCursor.MoveOperation.Start)

@@ -20,7 +20,7 @@ from ..flag_model import Row
 from .offsets import OffsetMap
 
 Segment = tuple[int, int, str, int, bool, str]     # column, length, category, severity, reviewed, key
-_SLICE_SECONDS = 0.008
+_SLICE_SECONDS = 0.005      # per turn of the event loop: leaves room for a repaint in the same 50 ms
 _LONG_SPAN = 90          # characters; sentence-long flags get a lighter tint so words stay readable
 
 
@@ -49,6 +49,10 @@ class FlagPainter(QObject):
 
     def document(self) -> QTextDocument:
         return self._document
+
+    def set_document(self, document: QTextDocument) -> None:
+        """The view swapped in a new draft's document; reset() follows."""
+        self._document = document
 
     def set_visible_range(self, visible: Callable[[], tuple[int, int]]) -> None:
         self._visible = visible
@@ -126,7 +130,7 @@ class FlagPainter(QObject):
                         blocks[block] = [seg for seg in segs if seg[5] != item]
                     dirty.add(block)
             done += 1
-            if deadline is not None and done % 64 == 0 and time.perf_counter() > deadline:
+            if deadline is not None and done % 16 == 0 and time.perf_counter() > deadline:
                 return
 
     def keys_at(self, block: int, column: int) -> list[str]:
