@@ -153,6 +153,10 @@ def _open_window(argv: list[str]) -> int:
     parser.add_argument("file", nargs="?")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="wait for the checks, save a PNG of the window and exit")
+    parser.add_argument("--appearance", choices=("system", "light", "dark"),
+                        default=os.environ.get("REVIEWDESK_APPEARANCE", "system"),
+                        help="follow the desktop's colours (default), or use a light or dark palette "
+                             "(also REVIEWDESK_APPEARANCE)")
     _common(parser)
     _check_options(parser)
     args = parser.parse_args(argv)
@@ -174,7 +178,8 @@ def _open_window(argv: list[str]) -> int:
         return _fail(f"the window needs PySide6, which cannot be loaded here ({exc}).")
     try:
         settings = ReviewSession.settings_from_args(args)
-        return int(run_app(args.file, db_url=args.db, screenshot=args.screenshot, settings=settings) or 0)
+        return int(run_app(args.file, db_url=args.db, screenshot=args.screenshot, settings=settings,
+                           appearance=args.appearance) or 0)
     except ReviewdeskError as exc:
         return _fail(str(exc))
 

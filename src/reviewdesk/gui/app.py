@@ -87,9 +87,10 @@ class Screenshot:
 
 
 def run_app(path: str | None, *, db_url: str | None = None, screenshot: str | None = None,
-            settings: Settings | None = None) -> int:
+            settings: Settings | None = None, appearance: str = "system") -> int:
     """Open the window (on `path` if given) and run until it closes; returns the exit code."""
     app = _application()
+    theme.apply_appearance(app, appearance)
     from ..storage.store import ReviewStore
     try:
         store = ReviewStore(db_url)

@@ -182,3 +182,33 @@ def app_icon() -> QIcon:
             painter.end()
             result.addPixmap(pixmap)
     return result
+
+
+APPEARANCES = ("system", "light", "dark")
+
+
+def apply_appearance(app: QApplication, appearance: str) -> None:
+    """Follow the desktop ("system"), or use our own light or dark palette on the Fusion style."""
+    if appearance not in ("light", "dark"):
+        return
+    app.setStyle("Fusion")
+    app.setPalette(_dark_palette() if appearance == "dark" else app.style().standardPalette())
+
+
+def _dark_palette() -> QPalette:
+    """A calm dark palette: off-black page, light grey text, the accent kept readable."""
+    p = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in ((roles.Window, "#202124"), (roles.WindowText, "#e3e3e6"),
+                         (roles.Base, "#18191b"), (roles.AlternateBase, "#232427"),
+                         (roles.Text, "#e3e3e6"), (roles.Button, "#2b2c30"),
+                         (roles.ButtonText, "#e3e3e6"), (roles.BrightText, "#ffffff"),
+                         (roles.Highlight, "#3e63dd"), (roles.HighlightedText, "#ffffff"),
+                         (roles.ToolTipBase, "#2b2c30"), (roles.ToolTipText, "#e3e3e6"),
+                         (roles.PlaceholderText, "#8b8d98"), (roles.Link, "#8da4ef"),
+                         (roles.Light, "#3a3b40"), (roles.Midlight, "#303135"), (roles.Mid, "#46474c"),
+                         (roles.Dark, "#111113"), (roles.Shadow, "#000000")):
+        p.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f7076"))
+    return p

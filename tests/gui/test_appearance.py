@@ -1,0 +1,32 @@
+"""The dark appearance gives a dark palette the window's colours follow; the light one a light palette."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QPalette
+
+from reviewdesk.gui import theme
+
+
+@pytest.fixture
+def restore_palette(qapp):
+    palette, style = QPalette(qapp.palette()), qapp.style().name()
+    yield qapp
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+
+
+def test_dark_and_light_appearances(restore_palette):
+    app = restore_palette
+    theme.apply_appearance(app, "dark")
+    assert theme.is_dark()
+    base, text = app.palette().color(QPalette.ColorRole.Base), app.palette().color(QPalette.ColorRole.Text)
+    assert text.lightness() - base.lightness() > 150           # light text on a dark page, readable
+    theme.apply_appearance(app, "light")
+    assert not theme.is_dark()
+
+
+def test_system_appearance_leaves_the_desktop_palette(restore_palette):
+    app = restore_palette
+    before = app.palette().color(QPalette.ColorRole.Base)
+    theme.apply_appearance(app, "system")
+    assert app.palette().color(QPalette.ColorRole.Base) == before
