@@ -30,3 +30,18 @@ def test_system_appearance_leaves_the_desktop_palette(restore_palette):
     before = app.palette().color(QPalette.ColorRole.Base)
     theme.apply_appearance(app, "system")
     assert app.palette().color(QPalette.ColorRole.Base) == before
+
+
+def test_appearance_chosen_in_settings_is_kept_for_the_next_start(qtbot, make_window, prefs, monkeypatch):
+    from reviewdesk.gui.dialogs import SettingsDialog
+
+    def choose_dark(dialog: SettingsDialog) -> int:
+        dialog.appearance.setCurrentIndex(dialog.appearance.findData("dark"))
+        return SettingsDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SettingsDialog, "exec", choose_dark)
+    window = make_window()
+    assert prefs.appearance == "system"
+    window.edit_settings()
+    assert prefs.appearance == "dark"
+    assert "starts again" in window.statusBar().currentMessage()

@@ -154,9 +154,9 @@ def _open_window(argv: list[str]) -> int:
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="wait for the checks, save a PNG of the window and exit")
     parser.add_argument("--appearance", choices=("system", "light", "dark"),
-                        default=os.environ.get("REVIEWDESK_APPEARANCE", "system"),
-                        help="follow the desktop's colours (default), or use a light or dark palette "
-                             "(also REVIEWDESK_APPEARANCE)")
+                        default=os.environ.get("REVIEWDESK_APPEARANCE") or None,
+                        help="follow the desktop's colours, or use a light or dark palette (also "
+                             "REVIEWDESK_APPEARANCE; default: as chosen in Settings)")
     _common(parser)
     _check_options(parser)
     args = parser.parse_args(argv)

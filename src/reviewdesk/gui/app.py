@@ -18,7 +18,7 @@ from ..core.errors import ReviewdeskError
 from ..core.settings import Settings
 from . import theme
 from .main_window import MainWindow
-from .prefs import APPLICATION, ORGANISATION
+from .prefs import APPLICATION, ORGANISATION, Prefs
 from .qt_compat import install_guard
 
 log = logging.getLogger(__name__)
@@ -87,10 +87,13 @@ class Screenshot:
 
 
 def run_app(path: str | None, *, db_url: str | None = None, screenshot: str | None = None,
-            settings: Settings | None = None, appearance: str = "system") -> int:
-    """Open the window (on `path` if given) and run until it closes; returns the exit code."""
+            settings: Settings | None = None, appearance: str | None = None) -> int:
+    """Open the window (on `path` if given) and run until it closes; returns the exit code.
+
+    appearance: system, light or dark; None takes the one chosen in Settings."""
     app = _application()
-    theme.apply_appearance(app, appearance)
+    prefs = Prefs()
+    theme.apply_appearance(app, appearance or prefs.appearance)
     from ..storage.store import ReviewStore
     try:
         store = ReviewStore(db_url)
@@ -100,7 +103,7 @@ def run_app(path: str | None, *, db_url: str | None = None, screenshot: str | No
         else:
             QMessageBox.critical(None, "ReviewDesk cannot start", str(exc))
         return 2
-    window = MainWindow(store, settings=settings)
+    window = MainWindow(store, settings=settings, prefs=prefs)
     previous_hook = sys.excepthook
     sys.excepthook = window.alerts.crash
     shot = None

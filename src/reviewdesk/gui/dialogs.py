@@ -16,6 +16,7 @@ from .. import __version__
 from ..core.settings import Settings
 from . import theme
 
+_APPEARANCES = (("system", "Follow the desktop"), ("light", "Light"), ("dark", "Dark"))
 _ENGINES = (("auto", "Automatic (LanguageTool if set up, else Harper)"), ("harper", "Harper only (offline)"),
             ("languagetool", "LanguageTool"), ("off", "Off"))
 
@@ -24,7 +25,7 @@ class SettingsDialog(QDialog):
     """Edits the reviewer's name and the review settings; the caller saves them and re-runs checks."""
 
     def __init__(self, reviewer: str, settings: Settings, checks: Iterable[Any],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, appearance: str = "system") -> None:
         super().__init__(parent)
         self.setWindowTitle("ReviewDesk Settings")
         self._settings = settings
@@ -47,6 +48,11 @@ class SettingsDialog(QDialog):
         self.engine.setCurrentIndex(max(0, self.engine.findData(settings.grammar_engine)))
         self.lt_url = QLineEdit(settings.languagetool_url)
         self.lt_url.setPlaceholderText("http://localhost:8081 (optional LanguageTool server)")
+        self.appearance = QComboBox()
+        for value, label in _APPEARANCES:
+            self.appearance.addItem(label, value)
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(appearance)))
+        self.appearance.setToolTip("Takes effect when ReviewDesk starts again.")
         self._check_boxes: dict[str, QCheckBox] = {}
         checks_box = QGroupBox("Checks to run")
         checks_layout = QVBoxLayout(checks_box)
@@ -62,6 +68,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.skip_quotes)
         form.addRow("Grammar engine", self.engine)
         form.addRow("LanguageTool server", self.lt_url)
+        form.addRow("Appearance (on restart)", self.appearance)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -69,6 +76,9 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(checks_box)
         layout.addWidget(buttons)
+
+    def appearance_choice(self) -> str:
+        return str(self.appearance.currentData())
 
     def reviewer_name(self) -> str:
         return self.reviewer.text().strip()

@@ -49,6 +49,16 @@ class Prefs:
     def reviewer(self, name: str) -> None:
         self.q.setValue("review/reviewer", name.strip())
 
+    @property
+    def appearance(self) -> str:
+        """system (the desktop's colours), light or dark; read when the window starts."""
+        value = str(self.q.value("window/appearance", "system") or "system")
+        return value if value in ("system", "light", "dark") else "system"
+
+    @appearance.setter
+    def appearance(self, value: str) -> None:
+        self.q.setValue("window/appearance", value)
+
     def recent_files(self) -> list[str]:
         return [p for p in _as_list(self.q.value("files/recent", [])) if p]
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import gc
 import logging
 import os
-from collections import deque
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from ..core.document import Document
 from ..core.engine import CANCELLED, FAILED, OK, CheckStatus, Engine
@@ -26,6 +25,7 @@ from .check_processes import CheckProcesses
 from .editor.offsets import OffsetMap
 from .flag_model import FlagModel, RowsChange, with_decision, with_note
 from .review_edits import ReviewEdits
+from .turns import Turns
 from .workers import JobRunner
 
 log = logging.getLogger(__name__)
@@ -36,10 +36,6 @@ LARGE_DRAFT_CHARS = 40_000
 # Seconds a check took on its first (cold) run, until we have measured it here: the quick checks
 # go first so the first flags show within a second; the costly ones follow.
 _EXPECTED_SECONDS = {"grammar": 3.0, "readability": 2.0}
-# Delay (ms) before applying the next piece of a result: long enough to be a real timer, so
-# paint events and other timers run in between.
-_YIELD_MS = 1
-
 
 def _settle_heap() -> None:
     """Take what the heap holds now out of the cyclic garbage collector's full passes.
@@ -101,6 +97,7 @@ class ReviewController(ReviewEdits, QObject):
         self.text_builder: Any = None
         self.text_document: Any = None      # the open draft's, until the window takes it
         self._warm_token = CancelToken()
+        self._turns = Turns(self)
         self._reset_state()
 
     def _reset_state(self) -> None:
@@ -117,7 +114,7 @@ class ReviewController(ReviewEdits, QObject):
         self._gate: review_jobs.WriteGate | None = None
         self._token: CancelToken | None = None
         self._jobs: dict[int, str] = {}           # this draft's jobs: id -> check id ("" = open)
-        self._steps: deque = deque()               # GUI work for this draft, one piece per turn
+        self._turns.clear()                        # GUI work for the last draft, one piece per turn
 
     # -- opening and closing -----------------------------------------------------------------
     def warm(self) -> None:
@@ -286,28 +283,10 @@ class ReviewController(ReviewEdits, QObject):
         # so the checks are not "done" early, and a cancelled or closed draft drops it.
         self.later(partial(self._apply_rows, job_id, result))
 
-    # -- GUI work in pieces ---------------------------------------------------------------------
     def later(self, step) -> None:
-        """Run `step` on a later turn of the event loop, after the steps queued before it.
-
-        Everything the window does with a check's result (the table, the highlights, the
-        readability panel, the status bar) costs 10-40 ms on a novel; one piece per turn keeps
-        every turn under the 50 ms the window may stall. The queue belongs to the open draft:
-        closing it drops what is left.
-        """
-        self._steps.append(step)
-        if len(self._steps) == 1:
-            # 1 ms, not 0: Qt runs a 0 ms single shot as a posted call, in the same pass as the
-            # one that posted it, so the window would not get a turn in between.
-            QTimer.singleShot(_YIELD_MS, self, partial(self._run_step, self._steps))
-
-    def _run_step(self, steps: deque) -> None:
-        if steps is not self._steps or not steps:
-            return                          # another draft's queue, or emptied by a close
-        step = steps.popleft()
-        step()
-        if steps and steps is self._steps:
-            QTimer.singleShot(_YIELD_MS, self, partial(self._run_step, steps))
+        """Run `step` on a later turn of the event loop, after the steps queued before it; the
+        steps belong to the open draft, and closing it drops what is left (see turns)."""
+        self._turns.later(step)
 
     def _apply_open(self, opened: review_jobs.OpenedDraft) -> None:
         self.doc, self.record, self.offsets = opened.doc, opened.record, opened.offsets

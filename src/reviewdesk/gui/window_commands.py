@@ -113,9 +113,13 @@ class WindowCommands:
 
     def edit_settings(self) -> None:
         c = self.controller
-        dialog = SettingsDialog(self.prefs.reviewer, c.base_settings, c.engine.all_checks, self)
+        dialog = SettingsDialog(self.prefs.reviewer, c.base_settings, c.engine.all_checks, self,
+                                appearance=self.prefs.appearance)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
+        if dialog.appearance_choice() != self.prefs.appearance:
+            self.prefs.appearance = dialog.appearance_choice()
+            self.alerts.status("The new appearance takes effect when ReviewDesk starts again.")
         if dialog.reviewer_name():
             self.prefs.reviewer = dialog.reviewer_name()
             c.reviewer = self.prefs.reviewer
