@@ -212,8 +212,14 @@ def main() -> int:
     parser.add_argument("--skip-novel", action="store_true")
     parser.add_argument("--only-novel", action="store_true")
     parser.add_argument("--trace", action="store_true", help="sample the GUI thread's stack to explain stalls")
+    parser.add_argument("--events", action="store_true", help="only list the slow Qt events in each stall "
+                        "(lighter than --trace, which can change the timing it measures)")
     args = parser.parse_args()
     trace = None
+    if args.events:
+        from stall_trace import NoSamples, timed_application
+        timed_application()
+        trace = NoSamples()
     if args.trace:
         from stall_trace import StallTrace, timed_application
         timed_application()

@@ -7,6 +7,7 @@ Python line that made the call.
 """
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 import time
@@ -18,12 +19,23 @@ class StallTrace:
         self.interval_s = interval_s
         self.samples: list[tuple[float, tuple[str, ...]]] = []   # (perf_counter ms, stack, innermost last)
         self.others: list[tuple[float, tuple[str, ...]]] = []    # the same for busy worker threads
+        self.collections: list[tuple[float, float, int, str]] = []   # (end ms, ms, generation, thread)
+        self._gc_start = 0.0
         self._main = threading.main_thread().ident
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="stall-trace", daemon=True)
 
     def start(self) -> None:
         self._thread.start()
+        gc.callbacks.append(self._on_gc)
+
+    def _on_gc(self, phase: str, info: dict) -> None:
+        now = time.perf_counter() * 1000
+        if phase == "start":
+            self._gc_start = now
+        else:
+            self.collections.append((now, now - self._gc_start, info.get("generation", -1),
+                                     threading.current_thread().name))
 
     def stop(self) -> None:
         self._stop.set()
@@ -54,6 +66,8 @@ class StallTrace:
         lines = [f"{n:3d} x {stack}" for stack, n in counts.most_common(top)]
         busy = Counter(_short(s, 3) for t, s in self.others if start_ms <= t <= end_ms)
         lines += [f"{n:3d} x [worker] {stack}" for stack, n in busy.most_common(3)]
+        lines += [f"garbage collection of generation {g}: {ms:.0f} ms in {thread}"
+                  for end, ms, g, thread in self.collections if start_ms <= end and end - ms <= end_ms and ms > 2]
         return lines
 
 
@@ -72,6 +86,13 @@ def _stack(frame) -> tuple[str, ...]:
 def _short(stack: tuple[str, ...], depth: int = 5) -> str:
     ours = [f for f in stack if "bench_gui" not in f and "stall_trace" not in f]
     return " > ".join(ours[-depth:]) if ours else "(event loop)"
+
+
+class NoSamples:
+    """Stands in for StallTrace when only the slow events are wanted (bench_gui.py --events)."""
+
+    def explain(self, start_ms: float, end_ms: float) -> list[str]:
+        return []
 
 
 def timed_application(threshold_ms: float = 4.0):
