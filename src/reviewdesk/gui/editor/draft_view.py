@@ -40,6 +40,7 @@ class DraftView(QPlainTextEdit):
         self.document().setDefaultFont(font)
         self.document().setDocumentMargin(18)
         self.offsets = OffsetMap("")
+        self._own_document: QTextDocument | None = None
         self.painter = FlagPainter(self.document(), self)
         self.painter.set_visible_range(self.visible_blocks)
         self._current: Row | None = None
@@ -59,13 +60,14 @@ class DraftView(QPlainTextEdit):
         self.setExtraSelections([])
         if document is None or document.characterCount() - 1 != offsets.to_qt(len(text)):
             document = build_document(text, *self.document_style())
-        old = self.document()
-        # One we made for an earlier draft; Qt deletes its own first document itself.
-        ours = old.parent() is self
+        # The document we made for the last draft goes; Qt deletes its own first one itself. (Not
+        # found by asking the old document for its parent: the first time, PySide took ~37 ms to
+        # wrap Qt's private text control that parents its own document.)
+        old, self._own_document = self._own_document, document
         document.setParent(self)
         self.setDocument(document)
         self.painter.set_document(document)
-        if ours and old is not document:
+        if old is not None and old is not document:
             old.deleteLater()
         self.offsets = offsets
         self.painter.reset(offsets, headings)
