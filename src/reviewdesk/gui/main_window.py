@@ -21,8 +21,8 @@ from .check_status import CheckStatusBar
 from .claims_panel import ClaimsPanel
 from .dialogs import ShortcutSheet
 from .editor.draft_view import DraftView
-from .editor.text_document import build_document
 from .editor.grade_strip import GradeStrip
+from .editor.text_document import build_document
 from .flag_model import DISMISSED, PENDING, STATUS_FILTERS, RowsChange
 from .flag_panel import FlagPanel
 from .notes_panel import NotesPanel
@@ -187,13 +187,12 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
         self.alerts.status(f"Opened {name}; checking\u2026")
         self.flag_panel.table.setFocus()
         self._update_enabled()
-        # The rest on the next turn: swapping in a novel's text is already ~15 ms of this one.
-        self.controller.later(partial(self._settle_opened, doc))
+        # The rest on the next turn (dropped if the draft is closed first): swapping in a novel's
+        # text is already ~15 ms of this one.
+        self.controller.later(self._settle_opened)
 
-    def _settle_opened(self, doc) -> None:
-        c = self.controller
-        if c.doc is not doc:
-            return
+    def _settle_opened(self) -> None:
+        c, doc = self.controller, self.controller.doc
         self.flag_panel.set_categories(cat for check in c.engine.checks_for(c.settings)
                                        for cat in check.categories)
         if doc.path:
@@ -249,12 +248,11 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
         metrics = self.controller.metrics.get("readability") or {}
         self.readability.show_metrics(metrics, self.controller.doc.text)
         # The strip on a turn of its own: its bands for a novel's 2,000 paragraphs take ~10 ms.
-        self.controller.later(partial(self._show_grades, self.controller.doc, metrics))
+        self.controller.later(partial(self._show_grades, metrics))
 
-    def _show_grades(self, doc, metrics: dict) -> None:
-        if self.controller.doc is not doc:
-            return
-        self.strip.set_grades(metrics.get("paragraphs") or [], metrics.get("target_grade", 9), len(doc.text))
+    def _show_grades(self, metrics: dict) -> None:
+        self.strip.set_grades(metrics.get("paragraphs") or [], metrics.get("target_grade", 9),
+                              len(self.controller.doc.text))
         self._update_strip_view()
 
     def _on_controller_check_finished(self, check_id: str, status: str, message: str) -> None:

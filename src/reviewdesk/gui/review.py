@@ -315,7 +315,6 @@ class ReviewController(ReviewEdits, QObject):
         self.model.set_rows(rows)
         self.rows_changed.emit(RowsChange(full=True))
 
-
     def _apply_rows(self, job_id: int, result: review_jobs.CheckResult) -> None:
         """First piece of a check's result: its flags into the table and the highlights."""
         check_id = self._jobs.get(job_id)
@@ -335,11 +334,8 @@ class ReviewController(ReviewEdits, QObject):
             gone = frozenset(known) - {r.key for r in merged}
             # The highlights and counts follow on the next turn: on a novel, the table and the
             # highlights together were over 30 ms in one turn.
-            self.later(partial(self._announce_rows, RowsChange(tuple(merged), gone)))
+            self.later(partial(self.rows_changed.emit, RowsChange(tuple(merged), gone)))
         self.later(partial(self._apply_check, job_id, result))
-
-    def _announce_rows(self, change: RowsChange) -> None:
-        self.rows_changed.emit(change)
 
     def _apply_check(self, job_id: int, result: review_jobs.CheckResult) -> None:
         """Second piece: the check's numbers and claims, and its status."""

@@ -43,7 +43,6 @@ class GradeStrip(QWidget):
         self._length = 1
         self._target = 9.0
         self._view: tuple[float, float] = (0.0, 0.0)
-        self._bands: tuple[tuple, list[tuple[QRectF, QColor]]] = ((), [])
         self._picture: tuple[tuple, QPixmap | None] = ((), None)
         self._version = 0                   # grades set so far: the picture is redrawn after each
 
@@ -55,7 +54,6 @@ class GradeStrip(QWidget):
         self._starts = [p["start"] for p in self._paragraphs]
         self._target = float(target)
         self._length = max(1, length)
-        self._bands = ((), [])
         self._version += 1
         if self.isVisible():
             self._bands_picture()           # drawn now, so the next repaint is only a copy
@@ -126,11 +124,7 @@ class GradeStrip(QWidget):
 
     def _merged_bands(self) -> list[tuple[QRectF, QColor]]:
         """The bands as drawn: a novel has thousands of paragraphs but the strip a few hundred
-        pixels, so neighbours of one colour merge; kept until the grades, size or palette change
-        (the strip repaints on every scroll)."""
-        key = (self.width(), self.height(), theme.is_dark())
-        if self._bands[0] == key:
-            return self._bands[1]
+        pixels, so neighbours of one colour merge (drawn into the picture _bands_picture keeps)."""
         colours: dict[int, QColor] = {}
         spans: list[list] = []          # [top, bottom, colour]
         h, length, target = self.height(), self._length, self._target
@@ -146,9 +140,7 @@ class GradeStrip(QWidget):
                 spans[-1][1] = max(spans[-1][1], bottom)
             else:
                 spans.append([top, bottom, colour])
-        merged = [(QRectF(3, top, self.width() - 6, bottom - top), colour) for top, bottom, colour in spans]
-        self._bands = (key, merged)
-        return merged
+        return [(QRectF(3, top, self.width() - 6, bottom - top), colour) for top, bottom, colour in spans]
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
