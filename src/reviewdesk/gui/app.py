@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 import time
 from typing import Sequence
@@ -113,6 +114,7 @@ def run_app(path: str | None, *, db_url: str | None = None, screenshot: str | No
             window.resize(*SCREENSHOT_SIZE)
             shot = Screenshot(window, screenshot, app)
         window.show()
+        handlers = _close_on_termination(window)
         if path:
             window.open_path(path)
         elif shot is not None:
@@ -120,12 +122,30 @@ def run_app(path: str | None, *, db_url: str | None = None, screenshot: str | No
         code = app.exec()
         if window.isVisible():
             window.close()
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
     finally:
         sys.excepthook = previous_hook
         # Jobs were cancelled on close; give them a moment to notice before the store goes.
         QThreadPool.globalInstance().waitForDone(5000)
         store.close()
     return shot.code if shot is not None else code
+
+
+def _close_on_termination(window: MainWindow) -> dict:
+    """SIGTERM (logging out, `kill`) and Ctrl+C close the window as its close button does: notes
+    being typed are saved and the check processes stop, instead of the process just dying.
+    Returns the handlers it replaced."""
+    def close(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    previous = {sig: signal.signal(sig, close) for sig in (signal.SIGTERM, signal.SIGINT)}
+    # Python runs signal handlers between bytecodes only; a light timer gives it that chance
+    # while Qt's event loop waits in C++.
+    wake = QTimer(window)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+    return previous
 
 
 def main(argv: Sequence[str] | None = None) -> int:
