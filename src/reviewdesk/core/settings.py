@@ -18,6 +18,7 @@ class Settings:
     echo_window: int = 25               # words within which a repeated content word is an echo (about a sentence)
     dictionary: frozenset[str] = field(default_factory=frozenset)
     ignored_rules: frozenset[str] = field(default_factory=frozenset)
+    line_editing: bool = False          # show line-editing advice as flags (core/layers.py)
 
     def with_(self, **changes) -> "Settings":
         return replace(self, **changes)
