@@ -171,13 +171,13 @@ def test_add_word_and_ignore_rule_from_the_cli(capsys, db, tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text("The Zorblax report arrived today. It was very late, and it was written badly.\n",
                      encoding="utf-8")
-    flags = check_json(capsys, db, draft, "--checks=grammar,readability")["flags"]
+    flags = check_json(capsys, db, draft, "--checks=grammar,readability", "--line-editing")["flags"]
     assert any(f["text"] == "Zorblax" and f["category"] == "spelling" for f in flags)
     assert any(f["rule"] == "readability.passive-voice" for f in flags)
     code, out, err = run(capsys, "review", draft, "--db", db, "--checks=grammar,readability",
                          "--add-word", "Zorblax", "--ignore-rule", "readability.passive-voice")
     assert code == 0, err
-    after = check_json(capsys, db, draft, "--checks=grammar,readability")["flags"]
+    after = check_json(capsys, db, draft, "--checks=grammar,readability", "--line-editing")["flags"]
     assert not any(f["text"] == "Zorblax" for f in after)
     assert not any(f["rule"] == "readability.passive-voice" for f in after)
     other = tmp_path / "other.txt"

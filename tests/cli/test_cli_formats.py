@@ -132,7 +132,7 @@ def test_markdown_output_is_readable(drafts, tmp_path):
 
 
 def test_text_output_gives_file_line_column_for_grep(drafts, tmp_path):
-    code, out, err = cli("check", drafts["md"], "--db", tmp_path / "r.db", FAST)
+    code, out, err = cli("check", drafts["md"], "--db", tmp_path / "r.db", FAST, "--line-editing")
     assert code == 1, err
     located = re.findall(rf"^{re.escape(str(drafts['md']))}:(\d+):(\d+): (\w+) (\w+): ", out, re.M)
     assert located and {category for _, _, category, _ in located} == {"readability", "repetition"}

@@ -34,7 +34,7 @@ def flow(tmp_path_factory) -> Flow:
     db, draft = f"sqlite:///{folder / 'review.db'}", folder / "draft.txt"
     text = SEED.read_text(encoding="utf-8")
     draft.write_text(text, encoding="utf-8")
-    before = check_json(draft, db, FAST_CLAIMS)
+    before = check_json(draft, db, FAST_CLAIMS, "--line-editing")
     flags = before["flags"]
     a = next(f for f in flags if f["rule"] == "repetition.phrase" and f["text"].lower() == "far from over")
     b = next(f for f in flags if f["rule"] == "readability.hard-sentence" and f["text"].startswith(SENTENCE_B))
@@ -55,7 +55,7 @@ def flow(tmp_path_factory) -> Flow:
     revised = revised[:middle] + ADDED_MIDDLE + revised[middle:]
     assert SENTENCE_B not in revised and "Crimean peninsula" in revised
     draft.write_text(revised, encoding="utf-8")
-    after = check_json(draft, db, FAST_CLAIMS)
+    after = check_json(draft, db, FAST_CLAIMS, "--line-editing")
     return Flow(before, after, a, b, c, claim, revised, db, draft)
 
 
@@ -128,7 +128,7 @@ def test_check_of_fewer_checks_lists_only_their_flags(tmp_path):
     check_json(draft, db, FAST)
     revised = ADDED_TOP + text
     draft.write_text(revised, encoding="utf-8")
-    data = check_json(draft, db, "--checks=readability")
+    data = check_json(draft, db, "--checks=readability", "--line-editing")
     assert {f["check"] for f in data["flags"]} == {"readability"}
     assert all(revised[f["start"]:f["end"]] == f["text"] for f in data["flags"])
 

@@ -67,10 +67,22 @@ def test_dismissed_flags_are_listed_when_asked_for(reviewed):
 
 def test_counts_cover_every_flag_by_category_and_status(reviewed):
     store, record, doc, _ = reviewed
-    summary = build_summary(store, record, doc)
+    summary = build_summary(store, record, doc, line_editing=True)
     assert summary.counts["grammar"]["accepted"] == 1
     assert summary.counts["sourcing"]["dismissed"] == 1
     assert summary.by_status == {"pending": 1, "accepted": 1, "dismissed": 1}
+
+
+def test_pending_line_editing_advice_is_left_out_unless_asked_for(reviewed):
+    store, record, doc, _ = reviewed
+    summary = build_summary(store, record, doc, include_pending=True)
+    # The pending adverb flag is line-editing advice: not counted, not listed, not "still pending".
+    assert summary.by_status == {"pending": 0, "accepted": 1, "dismissed": 1}
+    assert "readability" not in summary.counts
+    assert all(f.rule != "readability.adverb" for f in summary.flags)
+    assert "still pending" not in summary.verdict
+    shown = build_summary(store, record, doc, include_pending=True, line_editing=True)
+    assert any(f.rule == "readability.adverb" for f in shown.flags)
 
 
 def test_notes_claims_metrics_and_checks_come_from_the_store(reviewed):

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import InputError, UnknownFlag
+from ..core.layers import shown
+from ..core.line_editing import line_editing_summary
 from ..storage.records import ACCEPTED, ACTIVE, CLAIM_STATUSES, DISMISSED, PENDING
 from .output import flag_json, render_markdown, render_text
 from .session import ReviewSession
@@ -36,18 +38,22 @@ def check(session: ReviewSession, args: argparse.Namespace) -> int:
     # Only the checks that ran on this text: another check's stored flags may point into an
     # earlier revision (their offsets would not slice this text) and wait for that check's next run.
     ran = run.report.ran_ok()
-    active = [f for f in run.flags if f.state == ACTIVE and f.check in ran]
-    outdated = [f for f in run.flags if f.state != ACTIVE]
+    # Line-editing advice is summarised as counts unless the view asks for its flags.
+    active = shown((f for f in run.flags if f.state == ACTIVE and f.check in ran), session.settings)
+    outdated = shown((f for f in run.flags if f.state != ACTIVE), session.settings)
     checks = [c.__dict__ for c in run.report.checks]
     readability = run.report.readability
     claims = session.store.claims(session.record) if "claims" in ran else []
     if args.format == "json":
-        payload = _check_json(session, active, outdated, checks, readability, claims)
+        payload = _check_json(session, active, outdated, checks, readability, claims,
+                              run.report.metrics)
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     elif args.format == "markdown":
-        print(render_markdown(session.doc, active, checks, run.report.metrics))
+        print(render_markdown(session.doc, active, checks, run.report.metrics,
+                              line_editing=session.settings.line_editing))
     else:
-        print(render_text(session.doc, session.file, active, checks, run.report.metrics))
+        print(render_text(session.doc, session.file, active, checks, run.report.metrics,
+                          line_editing=session.settings.line_editing))
     for c in run.report.checks:
         if c.status != "ok" or c.message:    # an ok check can still have a notice (LanguageTool down)
             sys.stderr.write(f"reviewdesk: {c.id}: {c.message}\n")
@@ -56,7 +62,7 @@ def check(session: ReviewSession, args: argparse.Namespace) -> int:
 
 
 def _check_json(session: ReviewSession, active: list[Any], outdated: list[Any], checks: list[dict],
-                readability: dict, claims: list[Any] = ()) -> dict:
+                readability: dict, claims: list[Any] = (), metrics: dict | None = None) -> dict:
     doc = session.doc
     return {
         "schema": "reviewdesk.check/1",
@@ -66,6 +72,8 @@ def _check_json(session: ReviewSession, active: list[Any], outdated: list[Any], 
                     "message": c["message"], "seconds": round(c["seconds"], 3), "flags": c["count"]}
                    for c in checks],
         "readability": readability,
+        "view": {"line_editing": session.settings.line_editing},
+        "line_editing": [item.as_dict() for item in line_editing_summary(metrics or {})],
         "flags": [flag_json(f) for f in active],
         "outdated": [flag_json(f) for f in outdated],
         "claims": [{"id": c.id, "kind": c.kind, "text": c.text, "start": c.start, "end": c.end,
@@ -174,7 +182,8 @@ def export(session: ReviewSession, args: argparse.Namespace) -> int:
     session.ensure_checked()
     # Without --reviewer the summary names whoever made the decisions, not the login running it.
     summary = build_summary(session.store, session.record, session.doc, reviewer=args.reviewer or "",
-                            include_dismissed=args.include_dismissed)
+                            include_dismissed=args.include_dismissed,
+                            line_editing=session.settings.line_editing)
     written = export_summary(summary, fmt, out)
     print(f"Wrote {fmt} summary to {written}")
     return EXIT_CLEAN

@@ -40,6 +40,9 @@ def _check_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--include-quotes", action="store_true",
                    help="apply style checks inside direct quotations too")
     p.add_argument("--language", default=None, help="document language, e.g. en-US, en-GB")
+    p.add_argument("--line-editing", action="store_true",
+                   help="also list line-editing advice (echoes, passive voice, adverbs, hard "
+                   "sentences, complex words); by default it is summarised as counts against targets")
     p.add_argument("--engine", choices=("auto", "harper", "languagetool", "off"), default=None,
                    help="grammar engine (default auto: Harper, plus LanguageTool when a server URL "
                    "is set or a local LanguageTool is installed)")

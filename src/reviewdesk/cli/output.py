@@ -7,6 +7,7 @@ from typing import Any
 
 from ..core.document import Document
 from ..core.highlights import highlights
+from ..core.line_editing import line_editing_summary, summary_line
 
 _EXCERPT = 70
 
@@ -37,12 +38,23 @@ def _readability_line(metrics: dict) -> str:
     return r.get("verdict", "") if r else ""
 
 
+def _line_editing_line(metrics: dict, line_editing: bool) -> str:
+    """The counts against targets, when the line-editing flags themselves are not listed."""
+    if line_editing:
+        return ""
+    line = summary_line(line_editing_summary(metrics))
+    return f"{line} (--line-editing lists them)" if line and "over target" in line else line
+
+
 def render_text(doc: Document, shown_path: str, flags: list[Any], checks: list[dict],
-                metrics: dict) -> str:
+                metrics: dict, line_editing: bool = False) -> str:
     lines = [f"{shown_path}: \u201c{excerpt(doc.title, 60)}\u201d, {doc.word_count:,} words"]
     verdict = _readability_line(metrics)
     if verdict:
         lines.append(f"Readability: {verdict}")
+    advice = _line_editing_line(metrics, line_editing)
+    if advice:
+        lines.append(advice)
     lines.append("Checks: " + "; ".join(
         f"{c['id']} {c['status']} ({c['engine']}, {c['seconds']:.1f} s)" for c in checks))
     top = highlights(flags)
@@ -72,13 +84,17 @@ def _md_escape(text: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in text)
 
 
-def render_markdown(doc: Document, flags: list[Any], checks: list[dict], metrics: dict) -> str:
+def render_markdown(doc: Document, flags: list[Any], checks: list[dict], metrics: dict,
+                    line_editing: bool = False) -> str:
     name = Path(doc.path).name if doc.path else "draft"
     out = [f"# Check of {_md_escape(doc.title or name)}", "",
            f"*{_md_escape(name)}*, {doc.word_count:,} words.", ""]
     verdict = _readability_line(metrics)
     if verdict:
         out += [f"**Readability:** {_md_escape(verdict)}", ""]
+    advice = _line_editing_line(metrics, line_editing)
+    if advice:
+        out += [_md_escape(advice), ""]
     out += ["| Check | Status | Engine | Flags |", "|---|---|---|---|"]
     out += [f"| {c['name']} | {c['status']} | {_md_escape(c['engine'])} | {c['count']} |" for c in checks]
     out.append("")

@@ -46,6 +46,8 @@ class ReviewSession:
             settings = settings.with_(grammar_engine=args.engine)
         if getattr(args, "languagetool_url", None):
             settings = settings.with_(languagetool_url=args.languagetool_url)
+        if getattr(args, "line_editing", False):
+            settings = settings.with_(line_editing=True)
         if getattr(args, "languagetool_timeout", None) is not None:
             settings = settings.with_(languagetool_timeout=args.languagetool_timeout)
         return settings

@@ -14,6 +14,8 @@ from ..storage.records import (ACCEPTED, ACTIVE, DISMISSED, PENDING, STATUSES, C
 from .document import Block, Document
 from .engine import CheckStatus
 from .flags import Span
+from .layers import is_line_editing
+from .line_editing import LineItem, line_editing_summary
 
 # Grade-scale scores, in the order a report lists them. Anything else in the metrics is shown after.
 GRADE_SCORES = ("grade", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
@@ -108,6 +110,8 @@ class Summary:
     include_pending: bool = False
     outdated: int = 0                          # flags whose passage has gone from this draft
     verdict_level: str = ""
+    line_editing: bool = False                 # pending line-editing flags counted and listed
+    line_items: list[LineItem] = field(default_factory=list)   # that advice as counts vs targets
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
@@ -193,7 +197,8 @@ def initials(name: str) -> str:
 
 def build_summary(store: Any, record: Any, doc: Document, *, reviewer: str = "",
                   include_dismissed: bool = False, checks: list | None = None,
-                  include_pending: bool = False, now: datetime | None = None) -> Summary:
+                  include_pending: bool = False, now: datetime | None = None,
+                  line_editing: bool = False) -> Summary:
     """Snapshot a document's review from the ReviewStore into a Summary (one read transaction each)."""
     state = store.state(record)
     metrics = store.metrics(record) or {}
@@ -202,16 +207,22 @@ def build_summary(store: Any, record: Any, doc: Document, *, reviewer: str = "",
     return summary_from_parts(
         doc, state.flags, state.notes, state.claims, metrics, reviewer=reviewer,
         include_dismissed=include_dismissed, include_pending=include_pending, checks=checks,
-        path=getattr(state.document, "path", "") or doc.path or "", now=now)
+        path=getattr(state.document, "path", "") or doc.path or "", now=now,
+        line_editing=line_editing)
 
 
 def summary_from_parts(doc: Document, flags: Iterable[FlagRecord], notes: Iterable[NoteRecord],
                        claims: Iterable[ClaimRecord], metrics: dict[str, Any], *,
                        reviewer: str = "", include_dismissed: bool = False,
                        include_pending: bool = False, checks: list | None = None, path: str = "",
-                       now: datetime | None = None) -> Summary:
-    """The same Summary from plain records: what build_summary reads, for callers without a store."""
-    flags = list(flags)
+                       now: datetime | None = None, line_editing: bool = False) -> Summary:
+    """The same Summary from plain records: what build_summary reads, for callers without a store.
+
+    Without `line_editing`, pending line-editing advice is left out of the counts and lists (it is
+    summarised in `line_items`); line-editing flags the editor decided on always count.
+    """
+    flags = [f for f in flags
+             if line_editing or f.status != PENDING or not is_line_editing(f.rule)]
     active = [f for f in flags if f.state == ACTIVE]
     counts: dict[str, dict[str, int]] = {}
     for f in active:
@@ -244,6 +255,8 @@ def summary_from_parts(doc: Document, flags: Iterable[FlagRecord], notes: Iterab
         text=doc.text, blocks=doc.blocks, sentences=doc.sentences,
         include_dismissed=include_dismissed, include_pending=include_pending,
         outdated=sum(1 for f in flags if f.state != ACTIVE),
+        line_editing=line_editing,
+        line_items=line_editing_summary(metrics),
     )
     summary.verdict_level, summary.verdict = assess(summary)
     return summary

@@ -100,6 +100,12 @@ def _readability(summary: Summary) -> list[str]:
                         f"{e(row.value)}</td><td>{e(row.against_target or '—')}</td></tr>")
         out += ['<table class="scores"><thead><tr><th>Score</th><th class="num">Value</th>'
                 "<th>Against target</th></tr></thead><tbody>", *rows, "</tbody></table>"]
+    if summary.line_items:
+        rows = [('<tr class="above">' if i.over else "<tr>") + f'<th scope="row">{e(i.label)}</th>'
+                f'<td class="num">{i.count}</td><td>{i.target} or fewer</td></tr>'
+                for i in summary.line_items]
+        out += ['<table class="scores"><thead><tr><th>Line editing</th><th class="num">Count</th>'
+                "<th>Target</th></tr></thead><tbody>", *rows, "</tbody></table>"]
     out += _counts(summary)
     return out + ["</div>", "</section>"]
 

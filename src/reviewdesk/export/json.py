@@ -48,6 +48,7 @@ def to_dict(summary: Summary) -> dict[str, Any]:
             "paragraphs": [{"number": p.number, "start": p.start, "end": p.end, "words": p.words,
                             "grade": p.grade} for p in r.paragraphs],
         },
+        "line_editing": [item.as_dict() for item in summary.line_items],
         "counts": {
             "by_category": {cat: {ACCEPTED: per.get(ACCEPTED, 0), DISMISSED: per.get(DISMISSED, 0),
                                   PENDING: per.get(PENDING, 0), "total": sum(per.values())}

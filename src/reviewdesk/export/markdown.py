@@ -62,6 +62,10 @@ def _readability(summary: Summary) -> list[str]:
     out += [f"Target grade: **{r.target_grade:g}**." + (f" {md(r.verdict)}" if r.verdict else ""), ""]
     out += [_table(("Score", "Value", "Against target"),
                    [[row.label, row.value, row.against_target or "—"] for row in score_rows(r)]), ""]
+    if summary.line_items:
+        out += [_table(("Line editing", "Count", "Target"),
+                       [[i.label, str(i.count), f"{i.target} or fewer" + (" (over)" if i.over else "")]
+                        for i in summary.line_items]), ""]
     above = [p for p in r.paragraphs if p.grade > r.target_grade]
     if r.paragraphs:
         out.append(f"Paragraphs above the target grade: {len(above)} of {len(r.paragraphs)}.")

@@ -246,6 +246,12 @@ def _readability(summary: Summary, chart: bool) -> list[str]:
                          f"<span{style}>{e(row.against_target or '')}</span>"])
         scores = _table(["Score", "Value", "Against target"], rows, numeric={1},
                         widths=["50%", "14%", "36%"])
+        if summary.line_items:
+            red = ' style="color:#b3372a; font-weight:bold;"'
+            scores += _table(["Line editing", "Count", "Target"],
+                             [[e(i.label), f"<span{red if i.over else ''}>{i.count}</span>",
+                               f"{i.target} or fewer"] for i in summary.line_items],
+                             numeric={1}, widths=["50%", "14%", "36%"])
     else:
         scores = "<p>Readability was not measured for this review.</p>"
     counts = _table(["Category", "Acc.", "Dism.", "Pend.", "Total"],

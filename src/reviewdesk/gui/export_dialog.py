@@ -26,13 +26,14 @@ def export_formats() -> list[tuple[str, str, str]]:
 
 
 def run_export(store: Any, record: Any, doc: Document, reviewer: str, include_dismissed: bool,
-               fmt: str, out: str, progress: Progress) -> str:
+               fmt: str, out: str, progress: Progress, line_editing: bool = False) -> str:
     """Pool thread: build the summary from the database and write it; returns the file written."""
     from ..core.summary import build_summary
     from ..export import export_summary
 
     progress.report(0.1, "Collecting the review")
-    summary = build_summary(store, record, doc, reviewer=reviewer, include_dismissed=include_dismissed)
+    summary = build_summary(store, record, doc, reviewer=reviewer, include_dismissed=include_dismissed,
+                            line_editing=line_editing)
     progress.report(0.5, "Writing")
     written = export_summary(summary, fmt, out)
     progress.report(1.0, "Done")

@@ -26,9 +26,12 @@ class FilterState:
     statuses: frozenset[str] = frozenset({PENDING})
     min_severity: int = 0
     text: str = ""
+    line_editing: bool = False     # show line-editing advice (echoes, passive voice, hard sentences...)
 
     def accepts(self, row: Row, *, ignore: str = "") -> bool:
         if ignore != "category" and row.category in self.hidden:
+            return False
+        if ignore != "line" and row.line_editing and not self.line_editing:
             return False
         if row.kind == NOTE_ROW:
             # Notes have no decision: they show unless outdated and outdated rows are not wanted.

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ..core.layers import is_line_editing
 from ..storage.records import OUTDATED
 from . import theme
 
@@ -55,6 +56,7 @@ class Row:
     line: int = 0
     haystack: str = ""
     order: tuple = ()            # sort key, made once (rows are sorted on every check result)
+    line_editing: bool = False   # line-editing advice (core/layers.py), hidden unless asked for
 
     def __post_init__(self) -> None:
         if not self.order:
@@ -96,7 +98,8 @@ def row_from_flag(rec: Any, doc_text: str | None = None) -> Row:
     severity = theme.SEVERITY_RANK.get(str(rec.severity).lower(), 2)
     return Row(rec.id, FLAG, rec.check, rec.rule, rec.category, severity, status, rec.status,
                rec.message, excerpt, rec.note or "", places, tuple(rec.suggestions), rec.line,
-               _haystack(rec.message, excerpt, rec.note or "", rec.rule, rec.id))
+               _haystack(rec.message, excerpt, rec.note or "", rec.rule, rec.id),
+               line_editing=is_line_editing(rec.rule))
 
 
 def row_from_note(note: Any, doc_text: str) -> Row:

@@ -134,6 +134,7 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
             a[name].triggered.connect(lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
         a["show_all"].triggered.connect(lambda: p.show_statuses(STATUS_FILTERS))
         a["show_pending"].triggered.connect(lambda: p.show_statuses([PENDING]))
+        a["line_editing"].toggled.connect(p.line_button.setChecked)
         a["shortcuts"].triggered.connect(lambda: ShortcutSheet(self.actions.groups(), self).exec())
         a["about"].triggered.connect(self.show_about)
         self.actions.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -215,8 +216,8 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
         if change.full:
             self._repaint_flags()
         else:
-            hidden = self.flag_panel.filter_state().hidden
-            shown = [r for r in change.upserted if self._highlighted(r, hidden)]
+            state = self.flag_panel.filter_state()
+            shown = [r for r in change.upserted if self._highlighted(r, state)]
             unshown = {r.key for r in change.upserted} - {r.key for r in shown}
             self.view.painter.update(shown, change.removed | unshown)
         self.flag_panel.set_progress(*self.controller.progress_counts())
@@ -228,18 +229,25 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
         self._update_enabled()
 
     @staticmethod
-    def _highlighted(row, hidden: frozenset[str]) -> bool:
+    def _highlighted(row, state) -> bool:
         """Highlight what the editor still has to look at (or accepted), in the categories shown."""
-        return row.active and row.decision != DISMISSED and row.category not in hidden
+        return (row.active and row.decision != DISMISSED and row.category not in state.hidden
+                and (state.line_editing or not row.line_editing))
 
     def _repaint_flags(self) -> None:
-        self._painted_hidden = hidden = self.flag_panel.filter_state().hidden
-        self.view.painter.set_rows([r for r in self.controller.model.rows if self._highlighted(r, hidden)])
+        state = self.flag_panel.filter_state()
+        self._painted_view = (state.hidden, state.line_editing)
+        self.view.painter.set_rows([r for r in self.controller.model.rows if self._highlighted(r, state)])
 
     def _on_panel_filters_changed(self) -> None:
         state = self.flag_panel.filter_state()
         self.prefs.set_filters(state)
-        if state.hidden != getattr(self, "_painted_hidden", None):
+        a = self.actions["line_editing"]
+        if a.isChecked() != state.line_editing:
+            a.blockSignals(True)
+            a.setChecked(state.line_editing)
+            a.blockSignals(False)
+        if (state.hidden, state.line_editing) != getattr(self, "_painted_view", None):
             self._repaint_flags()
 
     def _on_controller_metrics_changed(self, check_id: str) -> None:
@@ -349,6 +357,7 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
             status = row.status if row.is_flag or row.status == "outdated" else None
             self.flag_panel.set_filter_state(replace(
                 state, hidden=state.hidden - {row.category}, text="",
+                line_editing=state.line_editing or row.line_editing,
                 statuses=state.statuses | ({status} if status else set()),
                 min_severity=min(state.min_severity, row.severity) if row.is_flag else state.min_severity))
             self.flag_panel.select_key(key)

@@ -98,13 +98,15 @@ class Prefs:
             severity = int(self.q.value("filters/min_severity", 0) or 0)
         except (TypeError, ValueError):
             severity = 0
+        line = str(self.q.value("filters/line_editing", "false")).lower() == "true"
         return FilterState(frozenset(_as_list(self.q.value("filters/hidden", []))),
-                           frozenset(statuses), severity, "")
+                           frozenset(statuses), severity, "", line)
 
     def set_filters(self, state: FilterState) -> None:
         self.q.setValue("filters/hidden", sorted(state.hidden))
         self.q.setValue("filters/statuses", sorted(state.statuses))
         self.q.setValue("filters/min_severity", state.min_severity)
+        self.q.setValue("filters/line_editing", "true" if state.line_editing else "false")
 
     # -- review settings --------------------------------------------------------------------
     def review_settings(self, base: Settings) -> Settings:

@@ -43,6 +43,8 @@ _SPECS: list[tuple[str, str, str, tuple[str, ...], str, str]] = [
     ("show_notes", "View", "N&otes", ("Ctrl+4",), "", ""),
     ("show_all", "View", "Show &All Statuses", ("Ctrl+Shift+A",), "", "Show pending, accepted, dismissed and outdated flags"),
     ("show_pending", "View", "Show &Pending Only", ("Ctrl+Shift+P",), "", ""),
+    ("line_editing", "View", "&Line-Editing Advice", ("Ctrl+L",), "",
+     "Show echoes, passive voice, adverbs, hard sentences and complex words as flags"),
     ("shortcuts", "Help", "&Keyboard Shortcuts", ("F1",), "help", "Every shortcut on one sheet"),
     ("about", "Help", "&About ReviewDesk", (), "", ""),
 ]
@@ -83,6 +85,7 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         window.addAction(action)
         result.actions[name] = action
+    result.actions["line_editing"].setCheckable(True)
     undo = undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
     undo.setIcon(theme.icon("undo"))

@@ -97,8 +97,9 @@ class WindowCommands:
     def start_export(self, fmt: str, include_dismissed: bool, out: str) -> int:
         c = self.controller
         self.alerts.status(f"Exporting the {fmt} summary\u2026")
+        line_editing = self.flag_panel.filter_state().line_editing   # the summary follows the view
         work = lambda progress: run_export(c.store, c.record, c.doc, c.reviewer, include_dismissed,  # noqa: E731
-                                           fmt, out, progress)
+                                           fmt, out, progress, line_editing)
         return c.runner.submit("export", work)
 
     def _on_runner_job_done(self, _job: int, tag: str, result: object) -> None:

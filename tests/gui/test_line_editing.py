@@ -1,0 +1,62 @@
+"""The line-editing layer in the window: hidden by default, one click (or Ctrl+L) away, remembered."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+
+from gui_fakes import WordCheck
+from reviewdesk.core.flags import Severity
+
+
+class _PassiveCheck(WordCheck):
+    """Flags "fighting" under readability.passive-voice: a rule of the line-editing layer."""
+
+    def run(self, doc, ctx):
+        for flag in super().run(doc, ctx):
+            yield replace(flag, rule="readability.passive-voice")
+
+
+def _line_check():
+    return [_PassiveCheck("readability", "readability", ("fighting",), Severity.SUGGESTION),
+            WordCheck("words", "spelling", ("Bakhmut",), Severity.ERROR)]
+
+
+def _listed(window):
+    panel = window.flag_panel
+    return {panel.proxy.data(panel.proxy.index(r, 0), Qt.ItemDataRole.UserRole + 2).rule
+            for r in range(panel.proxy.rowCount())}
+
+
+def test_line_editing_advice_is_hidden_until_asked_for(qtbot, make_window, open_and_wait):
+    window = make_window(_line_check())
+    painted: list[set[str]] = []
+    real = window.view.painter.set_rows
+    window.view.painter.set_rows = lambda rows: (painted.append({r.rule for r in rows}), real(rows))[1]
+    open_and_wait(window)
+    panel = window.flag_panel
+    assert _listed(window) == {"words.bakhmut"}
+    assert not panel.line_button.isChecked()
+    hidden = sum(1 for r in window.controller.model.rows if r.rule == "readability.passive-voice")
+    qtbot.waitUntil(lambda: panel.line_button.text() == f"Line editing {hidden}", timeout=2000)
+    assert painted and "readability.passive-voice" not in painted[-1]
+    # Progress counts only what the editor is asked to review.
+    assert panel.progress_label.text().endswith(
+        f"of {sum(1 for r in window.controller.model.rows if r.rule == 'words.bakhmut')} reviewed")
+
+    qtbot.keyClick(panel.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert panel.line_button.isChecked() and window.actions["line_editing"].isChecked()
+    assert _listed(window) == {"words.bakhmut", "readability.passive-voice"}
+    assert "readability.passive-voice" in painted[-1]
+
+    panel.line_button.click()
+    assert not window.actions["line_editing"].isChecked()
+    assert _listed(window) == {"words.bakhmut"}
+
+
+def test_the_choice_is_remembered(qtbot, make_window, open_and_wait, prefs):
+    window = open_and_wait(make_window(_line_check()))
+    window.flag_panel.line_button.click()
+    assert prefs.filters().line_editing
+    window.flag_panel.line_button.click()
+    assert not prefs.filters().line_editing
