@@ -60,3 +60,27 @@ def test_the_choice_is_remembered(qtbot, make_window, open_and_wait, prefs):
     assert prefs.filters().line_editing
     window.flag_panel.line_button.click()
     assert not prefs.filters().line_editing
+
+
+def test_readability_tab_counts_the_advice_against_targets(qtbot):
+    from reviewdesk.gui.readability_panel import ReadabilityPanel
+
+    panel = ReadabilityPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    metrics = {"readability": {"scores": {"sentences": 50, "words": 1000},
+                               "counts": {"hard_sentences": 9, "very_hard_sentences": 3,
+                                          "passive_voice": 2, "adverbs": 1, "complex_words": 0,
+                                          "long_sentences": 4}},
+               "repetition": {"echoes": 30, "repeated_openers": 0, "words": 1000}}
+    panel.show_line_editing(metrics)
+    form = panel.line_form
+    rows = {form.itemAt(i, form.ItemRole.LabelRole).widget().text():
+            form.itemAt(i, form.ItemRole.FieldRole).widget().text()
+            for i in range(form.rowCount()) if form.isRowVisible(i)}
+    assert rows["Hard or very hard sentences"].startswith("12  (aim for 5 or fewer)")
+    assert "\u2716" in rows["Hard or very hard sentences"]
+    assert rows["Uses of the passive voice"] == "2  (aim for 5 or fewer)"
+    assert rows["Echoed words"].startswith("30  (aim for 10 or fewer)")
+    panel.show_line_editing({})
+    assert not panel.line_box.isVisible()

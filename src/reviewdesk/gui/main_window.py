@@ -251,6 +251,8 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
             self._repaint_flags()
 
     def _on_controller_metrics_changed(self, check_id: str) -> None:
+        if check_id in ("readability", "repetition") and self.controller.doc is not None:
+            self.readability.show_line_editing(self.controller.metrics)
         if check_id != "readability" or self.controller.doc is None:
             return
         metrics = self.controller.metrics.get("readability") or {}

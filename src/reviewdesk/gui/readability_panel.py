@@ -12,6 +12,7 @@ from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem,
                                QScrollArea, QToolTip, QVBoxLayout, QWidget)
 
+from ..core.line_editing import line_editing_summary
 from .editor.grade_strip import grade_colour
 
 _SCORES = (("flesch_reading_ease", "Flesch reading ease", "higher is easier; 60\u201370 is plain English"),
@@ -124,6 +125,13 @@ class ReadabilityPanel(QScrollArea):
         self.hardest.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.hardest.itemClicked.connect(self._on_hardest_item_clicked)
         self.counts_form = QFormLayout()
+        self.line_form = QFormLayout()
+        line_box = QGroupBox("Line editing against targets")
+        line_box.setToolTip("Echoes, passive voice, adverbs, hard sentences and complex words, "
+                            "counted against house targets. View > Line-Editing Advice (Ctrl+L) "
+                            "lists each one.")
+        line_box.setLayout(self.line_form)
+        self.line_box = line_box
         self.scores_form = QFormLayout()
         counts_box = QGroupBox("Sentences and words")
         counts_box.setLayout(self.counts_form)
@@ -140,6 +148,7 @@ class ReadabilityPanel(QScrollArea):
         layout.addWidget(self.verdict)
         layout.addWidget(self.summary)
         layout.addWidget(chart_box)
+        layout.addWidget(line_box)
         layout.addWidget(counts_box)
         layout.addWidget(scores_box)
         layout.addStretch(1)
@@ -150,6 +159,15 @@ class ReadabilityPanel(QScrollArea):
 
     def clear(self) -> None:
         self.show_metrics({}, "")
+        self.show_line_editing({})
+
+    def show_line_editing(self, metrics: dict[str, Any]) -> None:
+        """Counts against targets from every check's metrics (readability and repetition)."""
+        items = line_editing_summary(metrics)
+        self.line_box.setVisible(bool(items))
+        self._fill(self.line_form, [(i.label[:1].upper() + i.label[1:],
+                                     f"{i.count}  (aim for {i.target} or fewer)" + ("  ✖" if i.over else ""))
+                                    for i in items])
 
     def show_metrics(self, metrics: dict[str, Any], text: str) -> None:
         self._text = text
