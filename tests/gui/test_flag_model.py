@@ -35,11 +35,36 @@ def test_filters_by_category_status_severity_and_text(qapp):
     assert proxy.rowCount() == 1
 
 
-def test_a_decided_row_leaves_the_pending_view(qapp):
+def test_a_decided_row_stays_in_view_until_the_filters_change(qapp):
     model, proxy = _proxy([_row("a", 1), _row("b", 2)])
     model.update_rows([with_decision(model.row("a"), "accepted")])
-    assert proxy.rowCount() == 1
+    # Kept (dimmed) where the editor decided it, so K can go back to it and a note lands on it.
+    assert proxy.rowCount() == 2
     assert model.row("a").status == "accepted"
+    proxy.set_state(FilterState(statuses=frozenset({"pending"}), text="passage"))
+    assert [proxy.index(i, 0).data(KEY_ROLE) for i in range(proxy.rowCount())] == ["b"]
+
+
+def test_rank_order_puts_facts_and_leftovers_first_one_per_rule(qapp):
+    rows = [Row(k, "flag", "c", rule, cat, sev, "pending", "pending", "m", "p", "", ((s, s + 2),))
+            for k, rule, cat, sev, s in (
+                ("echo", "repetition.echo", "repetition", 1, 1),
+                ("vague1", "sourcing.vague-attribution", "sourcing", 2, 5),
+                ("vague2", "sourcing.vague-attribution", "sourcing", 2, 9),
+                ("seo", "filler.seo", "filler", 2, 40),
+                ("date", "consistency.date", "consistency", 2, 80),
+                ("footer", "filler.leftover", "filler", 2, 99),
+                ("typo", "grammar.spelling.spell-check", "spelling", 3, 3))]
+    model = FlagModel()
+    model.set_rows(rows)
+    order = [r.key for r in model.rows]
+    assert order[:2] == ["date", "footer"]
+    assert order.index("seo") < order.index("vague2") and order.index("vague1") < order.index("vague2")
+    assert order[-1] == "echo"
+    model.set_sort("position")
+    assert [r.key for r in model.rows] == ["echo", "typo", "vague1", "vague2", "seo", "date", "footer"]
+    model.set_sort("severity")
+    assert model.rows[0].key == "typo"
 
 
 def test_a_row_coming_back_into_view_keeps_document_order(qapp):

@@ -54,6 +54,9 @@ class FlagFilterProxy(QAbstractProxyModel):
         self._source = None
         self._shown: list[int] = []        # source rows shown, ascending
         self._where: list[int] = []        # source row -> proxy row, or -1
+        # Rows decided while shown stay in view (dimmed) until the filters change, so K steps back
+        # to the flag just accepted and a note typed next lands on the flag the editor sees.
+        self._kept: set[str] = set()
 
     @property
     def state(self) -> FilterState:
@@ -79,6 +82,7 @@ class FlagFilterProxy(QAbstractProxyModel):
         if state == self._state:
             return
         self._state = state
+        self._kept.clear()
         rows = self.sourceModel().rows if self.sourceModel() is not None else []
         shown = [i for i, r in enumerate(rows) if state.accepts(r)]
         if shown != self._shown:
@@ -86,10 +90,14 @@ class FlagFilterProxy(QAbstractProxyModel):
             self._set_shown(shown, len(rows))
             self.endResetModel()
 
+    def shows(self, row: Row) -> bool:
+        """True when the row is in view: the filters accept it, or it was decided while shown."""
+        return self._state.accepts(row) or (row.key in self._kept and self._state.accepts(row, ignore="status"))
+
     def _rebuild(self) -> None:
         rows = self.sourceModel().rows if self.sourceModel() is not None else []
-        accepts = self._state.accepts
-        self._set_shown([i for i, r in enumerate(rows) if accepts(r)], len(rows))
+        shows = self.shows
+        self._set_shown([i for i, r in enumerate(rows) if shows(r)], len(rows))
 
     def _set_shown(self, shown: list[int], total: int) -> None:
         self._shown = shown
@@ -108,7 +116,12 @@ class FlagFilterProxy(QAbstractProxyModel):
     def _on_source_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles=()) -> None:
         rows = self.sourceModel().rows
         accepts = self._state.accepts
-        changes = [(s, accepts(rows[s])) for s in range(top.row(), bottom.row() + 1)]
+        for s in range(top.row(), bottom.row() + 1):
+            # A decision on a row in view keeps it there; only the status filter would hide it.
+            if self._where[s] >= 0 and not accepts(rows[s]) and accepts(rows[s], ignore="status"):
+                self._kept.add(rows[s].key)
+        shows = self.shows
+        changes = [(s, shows(rows[s])) for s in range(top.row(), bottom.row() + 1)]
         flips = [(s, now) for s, now in changes if (self._where[s] >= 0) != now]
         if len(flips) > _RESET_ABOVE:
             self.beginResetModel()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ..core.layers import is_line_editing
+from ..core.ranking import ranked
 from ..storage.records import OUTDATED
 from . import theme
 
@@ -125,10 +126,28 @@ def with_note(row: Row, note: str) -> Row:
 
 
 _order = attrgetter("order")
+# How the list can be sorted: by what matters most (core/ranking.py), or as a reader meets them.
+SORTS = (("rank", "Most important first"), ("position", "In document order"),
+         ("category", "By category"), ("severity", "By severity"))
+
+
+def sort_rows(rows: Iterable[Row], mode: str) -> list[Row]:
+    """Rows in the order `mode` asks for; outdated rows (no passage in this text) always last."""
+    rows = list(rows)
+    if mode == "position":
+        return sorted(rows, key=_order)
+    if mode == "category":
+        return sorted(rows, key=lambda r: (r.order[0], theme.category_sort_key(r.category), r.order))
+    if mode == "severity":
+        return sorted(rows, key=lambda r: (r.order[0], -r.severity, r.order))
+    live = [r for r in rows if r.status != OUTDATED]
+    gone = sorted((r for r in rows if r.status == OUTDATED), key=_order)
+    return ranked(live, rule=attrgetter("rule"), severity=attrgetter("severity"),
+                  places=lambda r: len(r.places), start=attrgetter("start")) + gone
 
 
 class FlagModel(QAbstractTableModel):
-    """Every flag and span note of the open draft, in document order."""
+    """Every flag and span note of the open draft, in the chosen order (most important first)."""
 
     COLUMNS = ("", "Message", "Passage", "Status")
     CATEGORY, MESSAGE, PASSAGE, STATUS = range(4)
@@ -137,6 +156,7 @@ class FlagModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Row] = []
         self._index: dict[str, int] = {}
+        self._sort = "rank"
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -145,9 +165,19 @@ class FlagModel(QAbstractTableModel):
     def rows(self) -> list[Row]:
         return self._rows
 
+    @property
+    def sort_mode(self) -> str:
+        return self._sort
+
+    def set_sort(self, mode: str) -> None:
+        if mode not in dict(SORTS) or mode == self._sort:
+            return
+        self._sort = mode
+        self.set_rows(self._rows)
+
     def set_rows(self, rows: Iterable[Row]) -> None:
         self.beginResetModel()
-        self._rows = sorted(rows, key=_order)
+        self._rows = sort_rows(rows, self._sort)
         self._index = {r.key: i for i, r in enumerate(self._rows)}
         self.endResetModel()
 
@@ -226,7 +256,7 @@ class FlagModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and col == self.MESSAGE and row.status == PENDING \
                 and row.severity >= 3:
             return self._bold
-        if role == Qt.ItemDataRole.ForegroundRole and row.status in (DISMISSED, OUTDATED):
+        if role == Qt.ItemDataRole.ForegroundRole and row.status in (DISMISSED, OUTDATED, ACCEPTED):
             return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == KEY_ROLE:
             return row.key

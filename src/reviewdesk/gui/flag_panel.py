@@ -17,7 +17,7 @@ from . import theme
 from .check_status import ThinBar
 from .flag_detail import FlagDetail
 from .flag_filter import FilterState, FlagFilterProxy
-from .flag_model import KEY_ROLE, NOTE_ROW, PENDING, STATUS_FILTERS, FlagModel, Row
+from .flag_model import KEY_ROLE, NOTE_ROW, PENDING, SORTS, STATUS_FILTERS, FlagModel, Row
 from .flow_layout import FlowBox
 
 SEVERITY_CHOICES = ((0, "Any severity"), (1, "Suggestions and up"), (2, "Warnings and up"),
@@ -27,6 +27,7 @@ SEVERITY_CHOICES = ((0, "Any severity"), (1, "Suggestions and up"), (2, "Warning
 class FlagPanel(QWidget):
     current_changed = Signal(str)           # row key, "" when nothing is selected
     filters_changed = Signal()
+    sort_changed = Signal(str)              # "rank", "position", "category" or "severity"
 
     def __init__(self, model: FlagModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +68,12 @@ class FlagPanel(QWidget):
             self._status_buttons[status] = b
             status_row.addWidget(b)
         status_row.addStretch(1)
+        self.sort = QComboBox()
+        self.sort.setObjectName("flagSort")
+        self.sort.setToolTip("Order of the list")
+        for mode, label in SORTS:
+            self.sort.addItem(label, mode)
+        self.sort.currentIndexChanged.connect(lambda _i: self._on_sort_changed())
         # Line-editing advice is a layer, off by default: a calm list of what the editor must act on.
         self.line_button = self._chip("Line editing")
         self.line_button.setObjectName("lineEditingChip")
@@ -119,6 +126,11 @@ class FlagPanel(QWidget):
         top_layout.addWidget(self.progress_bar)
         top_layout.addWidget(self.search)
         top_layout.addLayout(status_row)
+        sort_row = QHBoxLayout()
+        sort_row.setSpacing(4)
+        sort_row.addWidget(QLabel("Sort"))
+        sort_row.addWidget(self.sort, 1)
+        top_layout.addLayout(sort_row)
         top_layout.addWidget(self.chip_box)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
@@ -144,6 +156,19 @@ class FlagPanel(QWidget):
         self._recount_timer.timeout.connect(self.recount)
         model.modelReset.connect(self._recount_timer.start)
         model.dataChanged.connect(lambda *_a: self._recount_timer.start())
+
+    def _on_sort_changed(self) -> None:
+        mode = self.sort.currentData()
+        key = self._current_key
+        self.model.set_sort(mode)
+        if key:
+            self.select_key(key)
+        self.sort_changed.emit(mode)
+
+    def set_sort(self, mode: str) -> None:
+        i = self.sort.findData(mode)
+        if i >= 0 and i != self.sort.currentIndex():
+            self.sort.setCurrentIndex(i)
 
     def _chip(self, label: str) -> QToolButton:
         b = QToolButton()
@@ -333,16 +358,20 @@ class FlagPanel(QWidget):
         return self.proxy.mapFromSource(self.model.index(n, 0))
 
     def neighbour(self, key: str, step: int, pending_only: bool = True) -> str:
-        """The next (step 1) or previous (-1) shown row after `key` in document order, wrapping."""
+        """The next (step 1) or previous (-1) row in view after `key`, in the list's order, wrapping.
+
+        pending_only: skip rows already decided (what moving on after a decision wants); J and K
+        walk every row in view, so K after an accept goes back to the flag just accepted.
+        """
         rows = self.model.rows
         if not rows:
             return ""
-        state = self.proxy.state
+        shows = self.proxy.shows
         n = self.model.row_number(key) if key else None
         start = n if n is not None else (-1 if step > 0 else len(rows))
         for i in range(1, len(rows) + 1):
             row = rows[(start + step * i) % len(rows)]
-            if row.key != key and state.accepts(row) and \
+            if row.key != key and shows(row) and \
                     (not pending_only or (row.is_flag and row.status == PENDING)):
                 return row.key
         return ""

@@ -156,6 +156,7 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
 
         p.current_changed.connect(self._on_panel_current_changed)
         p.filters_changed.connect(self._on_panel_filters_changed)
+        p.sort_changed.connect(lambda mode: self.prefs.set_text("view/sort", mode))
         p.detail.place_changed.connect(lambda i: self.view.show_row(p.current_row(), i))
         p.detail.accept_requested.connect(lambda: self.decide("accepted"))
         p.detail.dismiss_requested.connect(lambda: self.decide(DISMISSED))
@@ -335,7 +336,7 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
                 self.flag_panel.select_key(following)
 
     def step(self, direction: int) -> None:
-        key = self.flag_panel.neighbour(self.flag_panel.current_key, direction)
+        key = self.flag_panel.neighbour(self.flag_panel.current_key, direction, pending_only=False)
         if key:
             self.flag_panel.select_key(key)
             self.tabs.setCurrentWidget(self.flag_panel)

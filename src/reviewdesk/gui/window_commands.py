@@ -152,6 +152,7 @@ class WindowCommands:
             if saved is None or not splitter.restoreState(saved):
                 splitter.setSizes([860, 580] if splitter is self.splitter else [520, 260])
         self.flag_panel.set_filter_state(self.prefs.filters())
+        self.flag_panel.set_sort(self.prefs.text("view/sort", "rank") or "rank")
 
     def save_layout(self) -> None:
         self.prefs.set_state("geometry", self.saveGeometry())
