@@ -28,8 +28,9 @@ def test_facts_before_style_and_one_per_rule_first():
         F("sourcing", "sourcing.vague-attribution", "warning", 6, status="dismissed"),
     ]
     top = highlights(flags, limit=4)
-    assert [f.rule for f in top] == ["consistency.date", "consistency.spelling", "consistency.spelling",
-                                     "filler.leftover"]
+    assert [f.rule for f in top] == ["consistency.date", "filler.leftover", "consistency.spelling",
+                                     "consistency.spelling"]
+    assert top[2].start == 3          # the spelling finding with more places first
 
 
 def test_dismissed_and_outdated_are_left_out():

@@ -19,6 +19,7 @@ from .flag_detail import FlagDetail
 from .flag_filter import FilterState, FlagFilterProxy
 from .flag_model import KEY_ROLE, NOTE_ROW, PENDING, SORTS, STATUS_FILTERS, FlagModel, Row
 from .flow_layout import FlowBox
+from .glance import GlanceStrip
 
 SEVERITY_CHOICES = ((0, "Any severity"), (1, "Suggestions and up"), (2, "Warnings and up"),
                     (3, "Errors only"))
@@ -124,6 +125,9 @@ class FlagPanel(QWidget):
         top_layout.setSpacing(5)
         top_layout.addWidget(self.progress_label)
         top_layout.addWidget(self.progress_bar)
+        self.glance = GlanceStrip()
+        self.glance.activated.connect(self._on_glance_activated)
+        top_layout.addWidget(self.glance)
         top_layout.addWidget(self.search)
         top_layout.addLayout(status_row)
         sort_row = QHBoxLayout()
@@ -156,6 +160,13 @@ class FlagPanel(QWidget):
         self._recount_timer.timeout.connect(self.recount)
         model.modelReset.connect(self._recount_timer.start)
         model.dataChanged.connect(lambda *_a: self._recount_timer.start())
+
+    def _on_glance_activated(self, key: str) -> None:
+        if key and not self.select_key(key):
+            self.set_filter_state(FilterState(statuses=self.proxy.state.statuses | {PENDING},
+                                              line_editing=self.proxy.state.line_editing))
+            self.select_key(key)
+        self.table.setFocus()
 
     def _on_sort_changed(self) -> None:
         mode = self.sort.currentData()
@@ -300,6 +311,7 @@ class FlagPanel(QWidget):
             n = sum(v for k, v in by_severity.items() if k >= level)
             self.severity.setItemText(i, f"{label} ({n})")
         self.set_progress(reviewed, total)
+        self.glance.set_rows(self.model.rows, line_on)
         shown = self.proxy.rowCount()
         self.empty_label.setVisible(shown == 0)
         if shown == 0:

@@ -1,0 +1,68 @@
+"""The "At a glance" strip above the flag list: the few findings an editor should take first."""
+from __future__ import annotations
+
+from operator import attrgetter
+from typing import Iterable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
+
+from ..core.ranking import ranked
+from . import theme
+from .flag_model import DISMISSED, PENDING, Row
+
+GLANCE_ROWS = 5
+_WIDTH = 90
+
+
+class GlanceStrip(QWidget):
+    """Up to five top findings (core/ranking.py) as one-line buttons; clicking one selects it."""
+
+    activated = Signal(str)     # row key
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("glanceStrip")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        self.title = QLabel("At a glance")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self._buttons: list[QToolButton] = []
+        for _ in range(GLANCE_ROWS):
+            b = QToolButton()
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            b.setAutoRaise(True)
+            b.setIconSize(QSize(14, 14))
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setSizePolicy(b.sizePolicy().horizontalPolicy().Expanding, b.sizePolicy().verticalPolicy())
+            b.clicked.connect(lambda _c=False, button=b: self.activated.emit(button.property("key")))
+            layout.addWidget(b)
+            self._buttons.append(b)
+        self.keys: list[str] = []
+        self.setVisible(False)
+
+    def set_rows(self, rows: Iterable[Row], line_editing: bool = False) -> None:
+        """The open findings of the view, ranked; line-editing advice only when it is shown."""
+        candidates = [r for r in rows if r.is_flag and r.active and r.decision == PENDING
+                      and r.status != DISMISSED and (line_editing or not r.line_editing)]
+        top = ranked(candidates, rule=attrgetter("rule"), severity=attrgetter("severity"),
+                     places=lambda r: len(r.places), start=attrgetter("start"))[:GLANCE_ROWS]
+        keys = [r.key for r in top]
+        if keys == self.keys:
+            return
+        self.keys = keys
+        for b, row in zip(self._buttons, top + [None] * (GLANCE_ROWS - len(top))):
+            b.setVisible(row is not None)
+            if row is None:
+                continue
+            message = " ".join(row.message.split())
+            shown = message if len(message) <= _WIDTH else message[:_WIDTH - 1] + "\u2026"
+            b.setText(shown)
+            b.setToolTip(f"{theme.category_label(row.category)}: {message}")
+            b.setIcon(theme.category_icon(row.category))
+            b.setProperty("key", row.key)
+        self.setVisible(bool(top))
