@@ -217,8 +217,8 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
         if change.full:
             self._repaint_flags()
         else:
-            state = self.flag_panel.filter_state()
-            shown = [r for r in change.upserted if self._highlighted(r, state)]
+            shows = self.flag_panel.proxy.shows
+            shown = [r for r in change.upserted if self._highlighted(r, shows)]
             unshown = {r.key for r in change.upserted} - {r.key for r in shown}
             self.view.painter.update(shown, change.removed | unshown)
         self.flag_panel.set_progress(*self.controller.progress_counts())
@@ -230,15 +230,14 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
         self._update_enabled()
 
     @staticmethod
-    def _highlighted(row, state) -> bool:
-        """Highlight what the editor still has to look at (or accepted), in the categories shown."""
-        return (row.active and row.decision != DISMISSED and row.category not in state.hidden
-                and (state.line_editing or not row.line_editing))
+    def _highlighted(row, shows) -> bool:
+        """What you filter is what you see: a passage is highlighted when its row is in the list."""
+        return row.active and shows(row)
 
     def _repaint_flags(self) -> None:
-        state = self.flag_panel.filter_state()
-        self._painted_view = (state.hidden, state.line_editing)
-        self.view.painter.set_rows([r for r in self.controller.model.rows if self._highlighted(r, state)])
+        self._painted_view = self.flag_panel.proxy.state
+        shows = self.flag_panel.proxy.shows
+        self.view.painter.set_rows([r for r in self.controller.model.rows if self._highlighted(r, shows)])
 
     def _on_panel_filters_changed(self) -> None:
         state = self.flag_panel.filter_state()
@@ -248,7 +247,7 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
             a.blockSignals(True)
             a.setChecked(state.line_editing)
             a.blockSignals(False)
-        if (state.hidden, state.line_editing) != getattr(self, "_painted_view", None):
+        if self.flag_panel.proxy.state != getattr(self, "_painted_view", None):
             self._repaint_flags()
 
     def _on_controller_metrics_changed(self, check_id: str) -> None:
