@@ -82,8 +82,7 @@ class FlagPanel(QWidget):
                                     "adverbs, hard sentences, complex words, repeated openers "
                                     "(Ctrl+L). Off, the Readability tab counts them against targets.")
         self.line_button.toggled.connect(lambda _on: self._apply_filters())
-        status_row.addWidget(self.line_button)
-        status_row.addWidget(self.severity)
+
         self.chip_box = FlowBox(spacing=3)
 
         self.table = QTableView()
@@ -130,10 +129,15 @@ class FlagPanel(QWidget):
         top_layout.addWidget(self.glance)
         top_layout.addWidget(self.search)
         top_layout.addLayout(status_row)
+        # The second row: the layer, the severity floor and the order (kept narrow for 960 px).
         sort_row = QHBoxLayout()
         sort_row.setSpacing(4)
-        sort_row.addWidget(QLabel("Sort"))
+        sort_row.addWidget(self.line_button)
+        sort_row.addWidget(self.severity, 1)
         sort_row.addWidget(self.sort, 1)
+        for combo in (self.severity, self.sort):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         top_layout.addLayout(sort_row)
         top_layout.addWidget(self.chip_box)
         table_box = QWidget()

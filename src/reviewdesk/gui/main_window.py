@@ -75,6 +75,7 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
         self.doc_header.setObjectName("docHeader")
         self.doc_header.setContentsMargins(10, 6, 10, 6)
         self.doc_header.setTextFormat(Qt.TextFormat.PlainText)
+        self.doc_header.setWordWrap(True)         # a long title wraps instead of widening the window
         text_area = QWidget()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -135,6 +136,9 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
         a["show_all"].triggered.connect(lambda: p.show_statuses(STATUS_FILTERS))
         a["show_pending"].triggered.connect(lambda: p.show_statuses([PENDING]))
         a["line_editing"].toggled.connect(p.line_button.setChecked)
+        a["zoom_in"].triggered.connect(lambda: self.zoom(1))
+        a["zoom_out"].triggered.connect(lambda: self.zoom(-1))
+        a["zoom_reset"].triggered.connect(lambda: self.zoom(0))
         a["shortcuts"].triggered.connect(lambda: ShortcutSheet(self.actions.groups(), self).exec())
         a["about"].triggered.connect(self.show_about)
         self.actions.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -333,6 +337,14 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
                                f"like this ({row.rule}). Ctrl+Z brings them back.")
             if following:
                 self.flag_panel.select_key(following)
+
+    def zoom(self, step: int) -> None:
+        """Ctrl+plus / Ctrl+minus / Ctrl+0: the draft's text size in steps, remembered."""
+        current = self.view.zoom_steps
+        wanted = 0 if step == 0 else max(-6, min(12, current + step))
+        self.view.set_zoom(wanted)
+        self.prefs.set_text("view/zoom", str(wanted))
+        self.alerts.status(f"Text size {100 + wanted * 10}%")
 
     def step(self, direction: int) -> None:
         key = self.flag_panel.neighbour(self.flag_panel.current_key, direction, pending_only=False)

@@ -153,6 +153,12 @@ class WindowCommands:
                 splitter.setSizes([860, 580] if splitter is self.splitter else [520, 260])
         self.flag_panel.set_filter_state(self.prefs.filters())
         self.flag_panel.set_sort(self.prefs.text("view/sort", "rank") or "rank")
+        try:
+            zoom = int(self.prefs.text("view/zoom", "0") or 0)
+        except ValueError:
+            zoom = 0
+        if zoom:
+            self.view.set_zoom(max(-6, min(12, zoom)))
 
     def save_layout(self) -> None:
         self.prefs.set_state("geometry", self.saveGeometry())

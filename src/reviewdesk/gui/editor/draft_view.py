@@ -46,7 +46,30 @@ class DraftView(QPlainTextEdit):
         self._current: Row | None = None
         self._place = 0
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.viewport_moved.emit())
+        self._base_point_size = font.pointSizeF()
+        self.zoom_steps = 0
         self.setPlaceholderText("Open a draft (Ctrl+O) or drop a file here.")
+
+    def set_zoom(self, steps: int) -> None:
+        """Text size in steps of a tenth of the normal size (0 = normal), for this and later drafts."""
+        self.zoom_steps = steps
+        font = QFont(self.document().defaultFont())
+        font.setPointSizeF(max(6.0, self._base_point_size * (1 + steps / 10)))
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        self.painter.repaint_all()
+
+    def wheelEvent(self, event) -> None:
+        # Ctrl+wheel zooms in the same steps as Ctrl+plus/minus, so the size is remembered.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                window = self.window()
+                if hasattr(window, "zoom"):
+                    window.zoom(1 if delta > 0 else -1)
+                    event.accept()
+                    return
+        super().wheelEvent(event)
 
     # -- contents ----------------------------------------------------------------------------
     def document_style(self) -> tuple[QFont, float]:
