@@ -23,6 +23,7 @@ from .dialogs import ShortcutSheet
 from .editor.draft_view import DraftView
 from .editor.grade_strip import GradeStrip
 from .editor.text_document import build_document
+from .reviewer_banner import ReviewerBanner
 from .flag_model import DISMISSED, PENDING, STATUS_FILTERS, RowsChange
 from .flag_panel import FlagPanel
 from .notes_panel import NotesPanel
@@ -86,6 +87,10 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.doc_header)
+        self.reviewer_banner = ReviewerBanner(self.prefs.reviewer)
+        self.reviewer_banner.name_chosen.connect(self._on_reviewer_banner_name_chosen)
+        self.reviewer_banner.setVisible(not self.prefs.reviewer_chosen)
+        column.addWidget(self.reviewer_banner)
         column.addLayout(row, 1)
         self.flag_panel = FlagPanel(c.model)
         self.readability = ReadabilityPanel()
@@ -337,6 +342,11 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
                                f"like this ({row.rule}). Ctrl+Z brings them back.")
             if following:
                 self.flag_panel.select_key(following)
+
+    def _on_reviewer_banner_name_chosen(self, name: str) -> None:
+        self.prefs.reviewer = name
+        self.controller.reviewer = name
+        self.alerts.status(f"Decisions and notes are now signed “{name}” (Settings changes it).")
 
     def zoom(self, step: int) -> None:
         """Ctrl+plus / Ctrl+minus / Ctrl+0: the draft's text size in steps, remembered."""

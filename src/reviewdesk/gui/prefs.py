@@ -45,6 +45,12 @@ class Prefs:
     def reviewer(self) -> str:
         return str(self.q.value("review/reviewer", "") or "") or default_reviewer()
 
+    @property
+    def reviewer_chosen(self) -> bool:
+        """True once the reviewer has given a name (or REVIEWDESK_REVIEWER names one)."""
+        return bool(str(self.q.value("review/reviewer", "") or "").strip()
+                    or os.environ.get("REVIEWDESK_REVIEWER", "").strip())
+
     @reviewer.setter
     def reviewer(self, name: str) -> None:
         self.q.setValue("review/reviewer", name.strip())

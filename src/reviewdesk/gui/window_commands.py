@@ -124,6 +124,7 @@ class WindowCommands:
         if dialog.reviewer_name():
             self.prefs.reviewer = dialog.reviewer_name()
             c.reviewer = self.prefs.reviewer
+            self.reviewer_banner.hide()
         new = dialog.review_settings()
         self.prefs.save_review_settings(new)
         if new != c.base_settings:
