@@ -19,7 +19,7 @@ from .flag_detail import FlagDetail
 from .flag_filter import FilterState, FlagFilterProxy
 from .flag_model import KEY_ROLE, NOTE_ROW, PENDING, SORTS, STATUS_FILTERS, FlagModel, Row
 from .flow_layout import FlowBox
-from .glance import GlanceStrip
+from .glance import COMPACT_BELOW, GlanceStrip
 
 SEVERITY_CHOICES = ((0, "Any severity"), (1, "Suggestions and up"), (2, "Warnings and up"),
                     (3, "Errors only"))
@@ -164,6 +164,10 @@ class FlagPanel(QWidget):
         self._recount_timer.timeout.connect(self.recount)
         model.modelReset.connect(self._recount_timer.start)
         model.dataChanged.connect(lambda *_a: self._recount_timer.start())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.glance.set_compact(self.height() < COMPACT_BELOW)
 
     def _on_glance_activated(self, key: str) -> None:
         if key and not self.select_key(key):

@@ -11,12 +11,13 @@ from ..core.ranking import ranked
 from . import theme
 from .flag_model import DISMISSED, PENDING, Row
 
-GLANCE_ROWS = 5
+GLANCE_ROWS = 4
+COMPACT_BELOW = 560      # panel height (px) under which the strip gives its room to the list
 _WIDTH = 90
 
 
 class GlanceStrip(QWidget):
-    """Up to five top findings (core/ranking.py) as one-line buttons; clicking one selects it."""
+    """Up to four top findings (core/ranking.py) as one-line buttons; clicking one selects it."""
 
     activated = Signal(str)     # row key
 
@@ -43,7 +44,14 @@ class GlanceStrip(QWidget):
             layout.addWidget(b)
             self._buttons.append(b)
         self.keys: list[str] = []
+        self.compact = False
         self.setVisible(False)
+
+    def set_compact(self, compact: bool) -> None:
+        """In a short window the list needs the room more: the strip hides until there is space."""
+        if compact != self.compact:
+            self.compact = compact
+            self.setVisible(bool(self.keys) and not compact)
 
     def set_rows(self, rows: Iterable[Row], line_editing: bool = False) -> None:
         """The open findings of the view, ranked; line-editing advice only when it is shown."""
@@ -65,4 +73,4 @@ class GlanceStrip(QWidget):
             b.setToolTip(f"{theme.category_label(row.category)}: {message}")
             b.setIcon(theme.category_icon(row.category))
             b.setProperty("key", row.key)
-        self.setVisible(bool(top))
+        self.setVisible(bool(top) and not self.compact)
