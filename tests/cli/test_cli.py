@@ -169,26 +169,26 @@ def test_installed_entry_point_runs(tmp_path):
 
 def test_add_word_and_ignore_rule_from_the_cli(capsys, db, tmp_path):
     draft = tmp_path / "d.txt"
-    draft.write_text("The Zorblax report arrived today. It was very late, and it was written badly.\n",
+    draft.write_text("The zorblax report arrived today. It was very late, and it was written badly.\n",
                      encoding="utf-8")
     flags = check_json(capsys, db, draft, "--checks=grammar,readability", "--line-editing")["flags"]
-    assert any(f["text"] == "Zorblax" and f["category"] == "spelling" for f in flags)
+    assert any(f["text"] == "zorblax" and f["category"] == "spelling" for f in flags)
     assert any(f["rule"] == "readability.passive-voice" for f in flags)
     code, out, err = run(capsys, "review", draft, "--db", db, "--checks=grammar,readability",
-                         "--add-word", "Zorblax", "--ignore-rule", "readability.passive-voice")
+                         "--add-word", "zorblax", "--ignore-rule", "readability.passive-voice")
     assert code == 0, err
     after = check_json(capsys, db, draft, "--checks=grammar,readability", "--line-editing")["flags"]
-    assert not any(f["text"] == "Zorblax" for f in after)
+    assert not any(f["text"] == "zorblax" for f in after)
     assert not any(f["rule"] == "readability.passive-voice" for f in after)
     other = tmp_path / "other.txt"
-    other.write_text("Another Zorblax memo came. It was written badly.\n", encoding="utf-8")
-    flags_other = check_json(capsys, db, other, "--checks=grammar,readability")["flags"]
-    assert any(f["text"] == "Zorblax" for f in flags_other)   # this draft only, by default
+    other.write_text("Another zorblax memo came. It was written badly.\n", encoding="utf-8")
+    flags_other = check_json(capsys, db, other, "--checks=grammar,readability", "--line-editing")["flags"]
+    assert any(f["text"] == "zorblax" for f in flags_other)   # this draft only, by default
 
 
 def test_at_a_glance_names_the_sample_drafts_marquee_problems(capsys, db):
     code, out, err = run(capsys, "check", SEED, "--db", db)
     glance = out.split("At a glance:")[1].split("\n\n")[0]
     for needle in ("dated 2014, 2018", "seven years and nearly five years", "a top US official",
-                   "Post a Comment", "far from over", "not at war"):
+                   "Post a Comment", "Mark Esper", "not at war"):
         assert needle in glance, needle

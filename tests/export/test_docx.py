@@ -26,13 +26,27 @@ def _by_anchor(comments):
     return out
 
 
-def test_each_place_of_each_accepted_flag_is_a_comment_on_its_passage(summary, comments):
+def test_each_accepted_finding_is_one_comment_naming_its_other_places(summary, comments):
     anchors = _by_anchor(comments)
     for f in summary.flags:
-        for start, end in f.occurrences or ((f.start, f.end),):
-            passage = summary.text[start:end]
-            assert any(f.message in c.text for c in anchors[passage]), passage
-    assert len(anchors["far from over"]) == 3
+        start, end = f.occurrences[0] if f.occurrences else (f.start, f.end)
+        assert sum(f.message in c.text for cs in anchors.values() for c in cs) == 1, f.message
+        assert any(f.message in c.text for c in anchors[summary.text[start:end]])
+    [far] = anchors["far from over"]
+    assert "3 places, on lines" in far.text          # one comment, the writer resolves it once
+
+
+def test_a_variant_finding_is_commented_on_the_form_to_change():
+    from types import SimpleNamespace
+
+    from reviewdesk.export.common import anchor_place
+    text = "The US said. The U.S. team left. The US team won."
+    places = tuple((m, m + len(w)) for w in ("US", "U.S.") for m in
+                   [i for i in range(len(text)) if text.startswith(w + " ", i)])
+    variant = SimpleNamespace(rule="consistency.spelling", occurrences=places, start=4, end=6)
+    assert text[slice(*anchor_place(variant, SimpleNamespace(text=text)))] == "U.S."
+    phrase = SimpleNamespace(rule="repetition.phrase", occurrences=places, start=4, end=6)
+    assert anchor_place(phrase, SimpleNamespace(text=text)) == places[0]
 
 
 def test_the_comment_says_category_message_suggestion_and_note(comments):
@@ -56,9 +70,8 @@ def test_notes_are_comments_too(comments):
     assert any(t.startswith("ReviewDesk summary. Needs revision") for t in title)
 
 
-def test_the_count_is_flags_places_notes_claims_and_the_summary(summary, comments):
-    places = sum(len(f.occurrences) or 1 for f in summary.flags)
-    assert len(comments) == 1 + len(summary.document_notes) + places + len(summary.span_notes) + 2
+def test_the_count_is_findings_notes_claims_and_the_summary(summary, comments):
+    assert len(comments) == 1 + len(summary.document_notes) + len(summary.flags) + len(summary.span_notes) + 2
 
 
 def test_dismissed_flags_are_not_commented_unless_asked_for(summary, summary_with_dismissed, tmp_path):

@@ -61,17 +61,24 @@ def test_export_writes_the_summary_and_says_where(qtbot, make_window, open_and_w
 def test_export_dialog_offers_formats_and_options(qtbot, make_window, open_and_wait, monkeypatch, tmp_path):
     window = open_and_wait(make_window())
     started = []
-    monkeypatch.setattr(window, "start_export", lambda *a: started.append(a))
+    monkeypatch.setattr(window, "start_export", lambda *a, **k: started.append((a, k)))
+    pending = sum(1 for r in window.controller.model.rows if r.status == "pending")
+    said = []
 
     def choose(dialog):
+        said.append(dialog.pending_label.text())
         dialog.format.setCurrentIndex(dialog.format.findData("csv"))
         dialog.include_dismissed.setChecked(True)
+        dialog.include_pending.setChecked(True)
         dialog.path.setText(str(tmp_path / "out.csv"))
         return export_dialog.ExportDialog.DialogCode.Accepted
 
     monkeypatch.setattr(export_dialog.ExportDialog, "exec", choose)
     window.actions["export"].trigger()
-    assert started == [("csv", True, str(tmp_path / "out.csv"))]
+    assert said == [f"{pending} findings are still pending: the summary lists accepted findings only, "
+                    "unless you include them."]
+    assert started == [(("csv", True, str(tmp_path / "out.csv")),
+                        {"include_pending": True, "include_unchecked_claims": False})]
 
 
 def test_about_names_qt_harper_textstat_and_the_database(qtbot, store):

@@ -183,6 +183,8 @@ def export(session: ReviewSession, args: argparse.Namespace) -> int:
     # Without --reviewer the summary names whoever made the decisions, not the login running it.
     summary = build_summary(session.store, session.record, session.doc, reviewer=args.reviewer or "",
                             include_dismissed=args.include_dismissed,
+                            include_pending=args.include_pending,
+                            include_unchecked_claims=args.include_unchecked_claims,
                             line_editing=session.settings.line_editing)
     written = export_summary(summary, fmt, out)
     print(f"Wrote {fmt} summary to {written}")

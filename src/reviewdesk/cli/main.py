@@ -98,7 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True,
                    choices=("docx", "pdf", "html", "markdown", "md", "json", "csv"))
     p.add_argument("-o", "--output", required=True, metavar="OUT")
-    p.add_argument("--include-dismissed", action="store_true")
+    p.add_argument("--include-dismissed", action="store_true", help="list dismissed flags too")
+    p.add_argument("--include-pending", action="store_true",
+                   help="list the findings not yet decided too (otherwise they are counted)")
+    p.add_argument("--include-unchecked-claims", action="store_true",
+                   help="list the claims nobody checked (otherwise they are counted)")
     _check_options(p)
     _common(p)
 

@@ -16,6 +16,9 @@ from .engine import CheckStatus
 from .flags import Span
 from .layers import is_line_editing
 from .line_editing import LineItem, line_editing_summary
+from .ranking import ranked_flags
+
+TOP_FINDINGS = 5         # how many accepted findings a summary leads with
 
 # Grade-scale scores, in the order a report lists them. Anything else in the metrics is shown after.
 GRADE_SCORES = ("grade", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
@@ -112,11 +115,28 @@ class Summary:
     verdict_level: str = ""
     line_editing: bool = False                 # pending line-editing flags counted and listed
     line_items: list[LineItem] = field(default_factory=list)   # that advice as counts vs targets
+    include_unchecked_claims: bool = False     # list claims nobody checked (otherwise only counted)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
         self._block_starts = [b.start for b in self.blocks]
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    @property
+    def top(self) -> list[FlagRecord]:
+        """The accepted findings a summary leads with, most important first (core/ranking.py)."""
+        return ranked_flags(self.flags_with(ACCEPTED))[:TOP_FINDINGS]
+
+    @property
+    def listed_claims(self) -> list[ClaimRecord]:
+        """Claims a report lists: those checked or noted, or every one when asked for."""
+        if self.include_unchecked_claims:
+            return list(self.claims)
+        return [c for c in self.claims if c.status != "unchecked" or c.note]
+
+    @property
+    def unchecked_claims(self) -> int:
+        return sum(1 for c in self.claims if c.status == "unchecked" and not c.note)
 
     @property
     def by_category(self) -> dict[str, int]:
@@ -198,7 +218,7 @@ def initials(name: str) -> str:
 def build_summary(store: Any, record: Any, doc: Document, *, reviewer: str = "",
                   include_dismissed: bool = False, checks: list | None = None,
                   include_pending: bool = False, now: datetime | None = None,
-                  line_editing: bool = False) -> Summary:
+                  line_editing: bool = False, include_unchecked_claims: bool = False) -> Summary:
     """Snapshot a document's review from the ReviewStore into a Summary (one read transaction each)."""
     state = store.state(record)
     metrics = store.metrics(record) or {}
@@ -208,14 +228,15 @@ def build_summary(store: Any, record: Any, doc: Document, *, reviewer: str = "",
         doc, state.flags, state.notes, state.claims, metrics, reviewer=reviewer,
         include_dismissed=include_dismissed, include_pending=include_pending, checks=checks,
         path=getattr(state.document, "path", "") or doc.path or "", now=now,
-        line_editing=line_editing)
+        line_editing=line_editing, include_unchecked_claims=include_unchecked_claims)
 
 
 def summary_from_parts(doc: Document, flags: Iterable[FlagRecord], notes: Iterable[NoteRecord],
                        claims: Iterable[ClaimRecord], metrics: dict[str, Any], *,
                        reviewer: str = "", include_dismissed: bool = False,
                        include_pending: bool = False, checks: list | None = None, path: str = "",
-                       now: datetime | None = None, line_editing: bool = False) -> Summary:
+                       now: datetime | None = None, line_editing: bool = False,
+                       include_unchecked_claims: bool = False) -> Summary:
     """The same Summary from plain records: what build_summary reads, for callers without a store.
 
     Without `line_editing`, pending line-editing advice is left out of the counts and lists (it is
@@ -257,6 +278,7 @@ def summary_from_parts(doc: Document, flags: Iterable[FlagRecord], notes: Iterab
         outdated=sum(1 for f in flags if f.state != ACTIVE),
         line_editing=line_editing,
         line_items=line_editing_summary(metrics),
+        include_unchecked_claims=include_unchecked_claims,
     )
     summary.verdict_level, summary.verdict = assess(summary)
     return summary

@@ -109,6 +109,43 @@ def places_text(flag: FlagRecord, summary: Summary, limit: int = 12) -> str:
     return f"{len(flag.occurrences)} places, on {where}"
 
 
+# Findings about two forms of one word or name: a comment belongs on the form to change.
+VARIANT_RULES = ("consistency.spelling", "grammar.name-variant", "consistency.hyphenation",
+                 "consistency.capitalisation")
+
+
+def anchor_place(flag: FlagRecord, summary: Summary) -> tuple[int, int]:
+    """Where a finding's one comment goes: its first place, or for two forms of one word the first
+    place of the form used least (the one the writer should change)."""
+    places = list(flag.occurrences or ((flag.start, flag.end),))
+    if len(places) == 1 or not any(flag.rule == r or flag.rule.startswith(r + ".") for r in VARIANT_RULES):
+        return places[0]
+    forms: dict[str, list[tuple[int, int]]] = {}
+    for start, end in places:
+        forms.setdefault(summary.text[start:end], []).append((start, end))
+    if len(forms) < 2:
+        return places[0]
+    fewest = min(forms.values(), key=lambda spots: (len(spots), -spots[0][0]))
+    return fewest[0]
+
+
+def paragraph_label(summary: Summary, start: int, end: int, words: int = 6) -> str:
+    """A paragraph as the writer can find it: its first words in quotes ("“Russian forces have…”")."""
+    first = summary.text[start:end].split()
+    shown = " ".join(first[:words]) + ("\u2026" if len(first) > words else "")
+    return f"\u201c{shown}\u201d"
+
+
+def unchecked_line(summary: Summary) -> str:
+    """'24 more claims are not yet checked (export with --all-claims to list them).'"""
+    n = summary.unchecked_claims
+    if not n or summary.include_unchecked_claims:
+        return ""
+    more = "more " if summary.listed_claims else ""
+    return (f"{n} {more}{'claim is' if n == 1 else 'claims are'} not yet checked "
+            "(listed when the export includes unchecked claims).")
+
+
 def flag_heading(flag: FlagRecord) -> str:
     return f"Line {flag.line}:{flag.column} · {flag.severity} · {flag.rule}"
 
@@ -135,4 +172,4 @@ def subtitle(summary: Summary) -> str:
 __all__ = ["STATUSES", "STATUS_LABELS", "CLAIM_STATUS_LABELS", "GENERATOR", "COUNT_HEADERS",
            "ScoreRow", "score_rows", "count_rows", "category_label", "format_date", "format_day",
            "iso", "number", "suggestions_text", "places_text", "flag_heading", "status_sections",
-           "subtitle"]
+           "subtitle", "anchor_place", "paragraph_label", "VARIANT_RULES", "unchecked_line"]

@@ -21,7 +21,7 @@ from docx.oxml.ns import nsdecls, qn
 
 from ..core.document import HEADING, LIST_ITEM, QUOTE_BLOCK
 from ..core.summary import Summary, initials
-from .common import category_label, suggestions_text
+from .common import anchor_place, category_label, places_text, suggestions_text
 
 _TEXT_TAGS = {qn(t) for t in ("w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen", "w:ptab")}
 _W_T = qn("w:t")
@@ -135,14 +135,11 @@ def _comments(summary: Summary, *, lost_formatting: bool) -> list[_Comment]:
         body = _flag_text(summary, flag)
         author = flag.decided_by or default_author
         when = flag.decided_at or summary.created_at
-        for n, (start, end) in enumerate(places, start=1):
-            if len(places) == 1:
-                text = body
-            elif n == 1:
-                text = f"Place 1 of {len(places)}. {body}"
-            else:
-                text = f"Place {n} of {len(places)}. [{category_label(flag.category)}] {flag.message}"
-            out.append(_Comment(start, end, text, author, when))
+        # One comment per finding, so the writer resolves it once; the other places are named.
+        start, end = anchor_place(flag, summary)
+        where = places_text(flag, summary)
+        text = f"{body}\n{where}." if where else body
+        out.append(_Comment(start, end, text, author, when))
     for claim in summary.claims:
         if claim.status != "unchecked" or claim.note:
             body = f"[Claim · {claim.status}] {claim.text}" + (f"\nSource note: {claim.note}"

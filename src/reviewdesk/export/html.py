@@ -8,7 +8,7 @@ from ..core.summary import Summary
 from ..storage.records import FlagRecord
 from .chart import chart_legend, grade_chart_svg
 from .common import (CLAIM_STATUS_LABELS, COUNT_HEADERS, GENERATOR, category_label, count_rows,
-                     format_date, format_day, places_text, score_rows, status_sections,
+                     format_date, format_day, places_text, score_rows, status_sections, unchecked_line,
                      suggestions_text)
 from .style import REPORT_CSS
 
@@ -38,6 +38,7 @@ def render(summary: Summary) -> str:
         "<body>", '<main class="report">',
     ]
     parts += _header(summary, title)
+    parts += _lead(summary)
     parts += _contents(summary, sections)
     parts += _readability(summary)
     for status, heading in sections:
@@ -65,7 +66,7 @@ def _header(summary: Summary, title: str) -> list[str]:
 def _contents(summary: Summary, sections: list[tuple[str, str]]) -> list[str]:
     links = [("readability", "Readability and counts")]
     links += [(status, f"{title} ({len(summary.flags_with(status))})") for status, title in sections]
-    links += [("claims", f"Claims ({len(summary.claims)})"), ("notes", "Notes")]
+    links += [("claims", f"Claims ({len(summary.claims)})"), ("notes", "Notes on passages")]
     if summary.checks:
         links.append(("checks", "Checks run"))
     inner = " · ".join(f'<a href="#{k}">{e(v)}</a>' for k, v in links)
@@ -170,9 +171,14 @@ def _claims(summary: Summary) -> list[str]:
     out = ['<section id="claims">', "<h2>Claims to verify</h2>"]
     if not summary.claims:
         return out + ["<p>No claims were listed.</p>", "</section>"]
+    more = unchecked_line(summary)
+    if not summary.listed_claims:
+        return out + [f"<p>{e(more)}</p>", "</section>"]
     out.append('<table class="claims"><thead><tr><th>Claim</th><th>Kind</th><th>Status</th>'
                "<th>Note</th></tr></thead><tbody>")
-    for c in summary.claims:
+    if more:
+        out.insert(2, f"<p>{e(more)}</p>")
+    for c in summary.listed_claims:
         label = CLAIM_STATUS_LABELS.get(c.status, c.status)
         out.append(f'<tr><td><strong>{e(c.text)}</strong><div class="sentence">{e(c.sentence)}</div>'
                    f'</td><td>{e(c.kind)}</td><td><span class="claim claim-{e(c.status)}">{e(label)}'
@@ -180,15 +186,28 @@ def _claims(summary: Summary) -> list[str]:
     return out + ["</tbody></table>", "</section>"]
 
 
-def _notes(summary: Summary) -> list[str]:
-    out = ['<section id="notes">', "<h2>Document notes</h2>"]
+def _lead(summary: Summary) -> list[str]:
+    """What the writer reads first, under the verdict: the editor's notes, then what to fix first."""
+    out: list[str] = []
     if summary.document_notes:
-        out.append('<ul class="notes">')
+        out += ['<section id="draft-notes">', "<h2>Notes on the draft</h2>", '<ul class="notes">']
         out += [f"<li>{e(n.body)}<span class=\"by\">{e(n.author or 'reviewer')}, "
                 f"{e(format_day(n.created_at))}</span></li>" for n in summary.document_notes]
-        out.append("</ul>")
-    else:
-        out.append("<p>None.</p>")
+        out += ["</ul>", "</section>"]
+    if summary.top:
+        out += ['<section id="top">', "<h2>Fix first</h2>", '<ol class="top">']
+        for flag in summary.top:
+            passage = " ".join(summary.text[flag.start:flag.end].split())[:80]
+            out.append(f"<li><strong>{e(flag.message)}</strong> <q>{e(passage)}</q> "
+                       f'<span class="where">line {flag.line}</span></li>')
+        out += ["</ol>", "</section>"]
+    return out
+
+
+def _notes(summary: Summary) -> list[str]:
+    out = ['<section id="notes">']
+    if not summary.span_notes:
+        out.append("<p>No notes on passages.</p>")
     if summary.span_notes:
         out += ["<h2>Notes on passages</h2>", '<ul class="notes">']
         for n in summary.span_notes:

@@ -7,8 +7,8 @@ from pathlib import Path
 from ..core.summary import Summary
 from ..storage.records import FlagRecord
 from .common import (CLAIM_STATUS_LABELS, COUNT_HEADERS, GENERATOR, category_label, count_rows,
-                     format_date, format_day, places_text, score_rows, status_sections,
-                     suggestions_text)
+                     format_date, format_day, paragraph_label, places_text, score_rows,
+                     status_sections, suggestions_text, unchecked_line)
 
 # The marks that can open markup in the middle of a line (emphasis, code, links, raw HTML,
 # entities, table cells, strike-through). Draft text never starts a line here, so line-start
@@ -34,6 +34,8 @@ def render(summary: Summary) -> str:
         meta.append(f"**Reviewer:** {md(summary.reviewer)}")
     meta.append(f"**Date:** {format_date(summary.created_at)}")
     out += ["  \n".join(meta), "", f"> **Verdict:** {md(summary.verdict)}", ""]
+    out += _document_notes(summary)
+    out += _top(summary)
     out += _readability(summary)
     out += ["## Flags by category and status", "", _table(COUNT_HEADERS, [
         [md(label)] + [str(v) for v in values] for label, values in count_rows(summary)]), ""]
@@ -71,8 +73,8 @@ def _readability(summary: Summary) -> list[str]:
         out.append(f"Paragraphs above the target grade: {len(above)} of {len(r.paragraphs)}.")
         if above:
             worst = sorted(above, key=lambda p: -p.grade)[:10]
-            out.append("Hardest: " + ", ".join(f"paragraph {p.number} (grade {p.grade:.1f})"
-                                                for p in worst) + ".")
+            out.append("Hardest: " + ", ".join(
+                f"{md(paragraph_label(summary, p.start, p.end))} (grade {p.grade:.1f})" for p in worst) + ".")
         out.append("")
     return out
 
@@ -115,19 +117,36 @@ def _claims(summary: Summary) -> list[str]:
     out = ["## Claims to verify", ""]
     if not summary.claims:
         return out + ["No claims were listed.", ""]
-    rows = [[str(i), md(c.text), md(c.kind), CLAIM_STATUS_LABELS.get(c.status, md(c.status)),
-             md(c.note) or "—", md(c.sentence)] for i, c in enumerate(summary.claims, start=1)]
-    return out + [_table(("#", "Claim", "Kind", "Status", "Note", "Sentence"), rows), ""]
+    listed = summary.listed_claims
+    if listed:
+        rows = [[str(i), md(c.text), md(c.kind), CLAIM_STATUS_LABELS.get(c.status, md(c.status)),
+                 md(c.note) or "—", md(c.sentence)] for i, c in enumerate(listed, start=1)]
+        out += [_table(("#", "Claim", "Kind", "Status", "Note", "Sentence"), rows), ""]
+    return out + [unchecked_line(summary), ""] if unchecked_line(summary) else out
+
+
+def _document_notes(summary: Summary) -> list[str]:
+    if not summary.document_notes:
+        return []
+    out = ["## Notes on the draft", ""]
+    out += [f"- {md(n.body)} — {md(n.author or 'reviewer')}, {format_day(n.created_at)}"
+            for n in summary.document_notes]
+    return out + [""]
+
+
+def _top(summary: Summary) -> list[str]:
+    top = summary.top
+    if not top:
+        return []
+    out = ["## Fix first", ""]
+    for n, flag in enumerate(top, start=1):
+        passage = md(" ".join(summary.text[flag.start:flag.end].split())[:80])
+        out.append(f"{n}. **{md(flag.message)}** — “{passage}” (line {flag.line})")
+    return out + [""]
 
 
 def _notes(summary: Summary) -> list[str]:
-    out = ["## Document notes", ""]
-    if summary.document_notes:
-        out += [f"- {md(n.body)} — {md(n.author or 'reviewer')}, {format_day(n.created_at)}"
-                for n in summary.document_notes]
-    else:
-        out.append("None.")
-    out.append("")
+    out: list[str] = []
     if summary.span_notes:
         out += ["## Notes on passages", ""]
         for n in summary.span_notes:

@@ -14,7 +14,7 @@ from ..core.summary import Summary
 from ..storage.records import FlagRecord
 from .chart import chart_legend, grade_chart_svg
 from .common import (CLAIM_STATUS_LABELS, GENERATOR, category_label, count_rows,
-                     format_date, format_day, places_text, score_rows, status_sections,
+                     format_date, format_day, places_text, score_rows, status_sections, unchecked_line,
                      suggestions_text)
 
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial"]
@@ -205,6 +205,7 @@ def rich_text(summary: Summary, *, chart: bool) -> str:
                f'<td class="bare" width="6" bgcolor="{fg}"></td><td class="bare" bgcolor="{bg}">'
                f'<span style="color:{fg}; font-size:7.5pt; font-weight:bold;">VERDICT</span><br>'
                f'<span style="font-size:11pt;">{e(summary.verdict)}</span></td></tr></table>')
+    out += _lead(summary)
     out += _readability(summary, chart)
     for status, heading in status_sections(summary):
         out += _flags(summary, status, heading)
@@ -321,21 +322,37 @@ def _claims(summary: Summary) -> list[str]:
     out = ["<h2>Claims to verify</h2>"]
     if not summary.claims:
         return out + ["<p>No claims were listed.</p>"]
+    more = unchecked_line(summary)
+    if more:
+        out.append(f"<p>{e(more)}</p>")
+    if not summary.listed_claims:
+        return out
     rows = [[f'<b>{e(c.text)}</b><br><span class="small">{e(c.sentence)}</span>', e(c.kind),
              _chip(CLAIM_STATUS_LABELS.get(c.status, c.status),
                    CLAIM_COLOURS.get(c.status, CLAIM_COLOURS["unchecked"])),
-             e(c.note) or "—"] for c in summary.claims]
+             e(c.note) or "—"] for c in summary.listed_claims]
     return out + [_table(["Claim", "Kind", "Status", "Note"], rows,
                          widths=["52%", "12%", "12%", "24%"])]
 
 
-def _notes(summary: Summary) -> list[str]:
-    out = ["<h2>Document notes</h2>"]
+def _lead(summary: Summary) -> list[str]:
+    """Under the verdict, on page 1: the editor's notes on the draft, then what to fix first."""
+    out: list[str] = []
     if summary.document_notes:
+        out.append("<h2>Notes on the draft</h2>")
         out += [f'<p>{e(n.body)}<br><span class="small">{e(n.author or "reviewer")}, '
                 f"{e(format_day(n.created_at))}</span></p>" for n in summary.document_notes]
-    else:
-        out.append("<p>None.</p>")
+    if summary.top:
+        out.append("<h2>Fix first</h2>")
+        for n, flag in enumerate(summary.top, start=1):
+            passage = " ".join(summary.text[flag.start:flag.end].split())[:80]
+            out.append(f"<p>{n}. <b>{e(flag.message)}</b> “{e(passage)}” "
+                       f'<span class="small">line {flag.line}</span></p>')
+    return out
+
+
+def _notes(summary: Summary) -> list[str]:
+    out: list[str] = []
     if summary.span_notes:
         out.append("<h2>Notes on passages</h2>")
         for n in summary.span_notes:

@@ -83,7 +83,12 @@ class WindowCommands:
         fmt = self.prefs.text("export/format", "docx")
         include = self.prefs.text("export/include_dismissed", "false") == "true"
         try:
-            dialog = ExportDialog(c.doc, fmt, include, self)
+            shows = self.flag_panel.proxy.state
+            pending = sum(1 for r in c.model.rows if r.is_flag and r.active and r.status == "pending"
+                          and (shows.line_editing or not r.line_editing))
+            unchecked = sum(1 for cl in c.store.claims(c.record)
+                            if cl.status == "unchecked" and not cl.note and cl.state == "active")
+            dialog = ExportDialog(c.doc, fmt, include, self, pending=pending, unchecked_claims=unchecked)
         except ImportError as exc:
             self.alerts.error("Export is not available", f"The export module could not be loaded ({exc}).")
             return
@@ -92,14 +97,16 @@ class WindowCommands:
         fmt, include, out = dialog.choice()
         self.prefs.set_text("export/format", fmt)
         self.prefs.set_text("export/include_dismissed", "true" if include else "false")
-        self.start_export(fmt, include, out)
+        self.start_export(fmt, include, out, **dialog.extras())
 
-    def start_export(self, fmt: str, include_dismissed: bool, out: str) -> int:
+    def start_export(self, fmt: str, include_dismissed: bool, out: str, *,
+                     include_pending: bool = False, include_unchecked_claims: bool = False) -> int:
         c = self.controller
         self.alerts.status(f"Exporting the {fmt} summary\u2026")
         line_editing = self.flag_panel.filter_state().line_editing   # the summary follows the view
         work = lambda progress: run_export(c.store, c.record, c.doc, c.reviewer, include_dismissed,  # noqa: E731
-                                           fmt, out, progress, line_editing)
+                                           fmt, out, progress, line_editing, include_pending,
+                                           include_unchecked_claims)
         return c.runner.submit("export", work)
 
     def _on_runner_job_done(self, _job: int, tag: str, result: object) -> None:
