@@ -162,3 +162,17 @@ def test_window_without_a_display_is_one_line_not_a_qt_abort(monkeypatch):
         monkeypatch.delenv(name, raising=False)
     code, out, err = cli(SEED)
     assert code == 2 and one_clean_line(err) and "no display" in err
+
+
+def test_the_command_line_keeps_a_log_file(tmp_path):
+    import subprocess
+    import sys
+    draft = tmp_path / "d.txt"
+    draft.write_text("Residents said the the water failed.\n", encoding="utf-8")
+    env = {"REVIEWDESK_LOG_DIR": str(tmp_path / "logs"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-m", "reviewdesk.cli.main", "check", str(draft), "--db",
+                           str(tmp_path / "r.db"), "--checks=repetition"], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 1, done.stderr
+    log = (tmp_path / "logs" / "reviewdesk.log").read_text(encoding="utf-8")
+    assert "INFO reviewdesk: reviewdesk 0.1.0: check" in log

@@ -146,10 +146,10 @@ def test_a_learned_word_leaves_no_row_behind(qtbot, make_window, open_and_wait):
 
 def test_harper_accepts_a_word_added_from_the_window(qtbot, make_window, open_and_wait, tmp_path):
     draft = tmp_path / "draft.txt"
-    draft.write_text("The mayor of Zvenyhorodka spoke on Tuesday.\n", encoding="utf-8")
+    draft.write_text("The mayor praised the frobnicator on Tuesday.\n", encoding="utf-8")
     window = open_and_wait(make_window(checks=[GrammarCheck()]), draft)
-    assert _word_rows(window, "Zvenyhorodka")
+    assert _word_rows(window, "frobnicator")
     with qtbot.waitSignal(window.checks_settled, timeout=10000):
-        window.add_word("Zvenyhorodka", True)
-    assert _word_rows(window, "Zvenyhorodka") == []
-    assert window.controller.settings.dictionary >= {"Zvenyhorodka"}
+        window.add_word("frobnicator", True)
+    assert _word_rows(window, "frobnicator") == []
+    assert window.controller.settings.dictionary >= {"frobnicator"}

@@ -25,6 +25,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common(p: argparse.ArgumentParser) -> None:
+    # Accepted after the subcommand too ("reviewdesk check FILE --debug"); SUPPRESS keeps the
+    # subparser from resetting a --debug given before it.
+    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                   help="log details and show tracebacks")
     p.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: REVIEWDESK_DB or "
                    "a SQLite file in the user data folder)")
     p.add_argument("--data-dir", metavar="DIR", help="folder for the default database and settings")
@@ -55,7 +59,8 @@ def _check_options(p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="reviewdesk", description="Editorial review of article drafts.")
-    parser.add_argument("--version", action="version", version=f"reviewdesk {__version__}")
+    parser.add_argument("--version", action="store_true",
+                        help="show the versions of ReviewDesk, Qt, Harper, textstat and LanguageTool")
     parser.add_argument("--debug", action="store_true", help="log details and show tracebacks")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -90,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unignore-rule", action="append", default=[], metavar="RULE")
     p.add_argument("--all-documents", action="store_true",
                    help="--add-word/--ignore-rule apply to every draft, not only this one")
+    p.add_argument("--force", action="store_true",
+                   help="replace decisions another reviewer made on these flags (otherwise such a "
+                        "conflict writes nothing and exits 2)")
+    p.add_argument("--story", metavar="SLUG", default=None,
+                   help="name the story this review belongs to (the desk's slug), so every copy of "
+                        "the draft opened with it shares this review")
     _check_options(p)
     _common(p)
 
@@ -111,15 +122,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # In a frozen bundle the window's check processes start this same executable: they must run
+    # the worker, not the command line (which would refuse "--multiprocessing-fork").
+    import multiprocessing
+    multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "--version":
+        from ..versions import version_text
+        print(version_text())
+        return EXIT_CLEAN
     if not argv or (argv[0] not in SUBCOMMANDS and not argv[0] in ("-h", "--help", "--version")):
         return _open_window(argv)
     args = None
     try:
         # Parsing is inside the try too: Ctrl-C that early is still 130 and one line.
         args = build_parser().parse_args(argv)
-        logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
+        debug = getattr(args, "debug", False)
+        logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
                             format="reviewdesk: %(levelname)s: %(message)s")
+        _file_logging(debug)
+        logging.getLogger("reviewdesk").info("reviewdesk %s: %s", __version__, " ".join(argv))
         return _dispatch(args)
     except ReviewdeskError as exc:
         return _fail(str(exc))
@@ -129,9 +151,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_CLEAN
     except Exception as exc:  # never a traceback for a user, unless asked
-        if args is not None and args.debug:
+        if args is not None and getattr(args, "debug", False):
             raise
         return _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+
+
+def _file_logging(debug: bool = False) -> None:
+    """Warnings and errors also go to the log file in the platform's log folder."""
+    from ..logs import log_to_file
+    stderr_handlers = list(logging.getLogger().handlers)
+    log_to_file(logging.DEBUG if debug else logging.INFO)
+    for handler in stderr_handlers:     # the terminal keeps its own, quieter level
+        handler.setLevel(logging.DEBUG if debug else logging.WARNING)
+
+
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    """The `reviewdesk-gui` launcher (a gui-script: no console window on Windows)."""
+    import multiprocessing
+    multiprocessing.freeze_support()
+    return _open_window(list(sys.argv[1:] if argv is None else argv))
 
 
 def _fail(message: str) -> int:
@@ -179,6 +217,8 @@ def _open_window(argv: list[str]) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"    # a screenshot needs no screen
     if args.data_dir:
         os.environ["REVIEWDESK_DATA_DIR"] = args.data_dir
+    logging.basicConfig(level=logging.WARNING, format="reviewdesk: %(levelname)s: %(message)s")
+    _file_logging()
     try:
         from ..gui.app import run_app
     except ImportError as exc:

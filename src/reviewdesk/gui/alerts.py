@@ -76,13 +76,18 @@ class Alerts(QObject):
 
     def crash(self, exc_type, exc, tb) -> None:
         """An error nobody expected: log it and show the details rather than vanish."""
+        from ..logs import write_crash_report
+
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("unexpected error\n%s", details)
+        report = write_crash_report(details)
+        self.last_crash_report = report
         if not self.interactive:
             return
+        where = f" A report was written to {report}." if report else ""
         box = QMessageBox(QMessageBox.Icon.Critical, "ReviewDesk: unexpected error",
                           "Something went wrong inside ReviewDesk. Your decisions and notes are "
-                          "saved; you can go on working or restart the window.",
+                          f"saved; you can go on working or restart the window.{where}",
                           QMessageBox.StandardButton.Ok, self._window)
         box.setDetailedText(f"ReviewDesk {__version__}, Qt {qVersion()}\n\n{details}")
         box.exec()

@@ -255,6 +255,11 @@ class CheckProcesses:
         try:
             future = self._executor().submit(_run_in_child, check.id, ref, settings, slot, url,
                                              record if gate is not None else None)
+        except (BrokenProcessPool, OSError) as exc:
+            # The worker could not be started (or died at once): a failed check, said plainly.
+            self._give_slot(slot)
+            self._discard_pool()
+            return self._not_started(check, exc), None, None
         except BaseException:
             self._give_slot(slot)
             raise
@@ -279,11 +284,17 @@ class CheckProcesses:
             self._cancel[slot] = 1
             future.cancel()
             raise
-        except BrokenProcessPool:
+        except (BrokenProcessPool, OSError) as exc:
             self._discard_pool()
-            return Outcome(CheckStatus(check.id, check.name, check.id, FAILED,
-                                       f"{check.name} stopped unexpectedly (its worker process ended); "
-                                       "run the checks again (F5).")), None, None
+            return self._not_started(check, exc), None, None
+
+    @staticmethod
+    def _not_started(check: Any, exc: BaseException) -> Outcome:
+        log.error("check process for %s failed: %r", check.id, exc)
+        return Outcome(CheckStatus(check.id, check.name, check.id, FAILED,
+                                   f"{check.name} did not run: its worker process stopped or could not "
+                                   "start; run the checks again (F5), and see the log if it happens "
+                                   "again."))
 
     def load(self, path: str, progress: Progress) -> Document:
         """Read a draft (and split its sentences) in a check process."""

@@ -122,7 +122,12 @@ class CheckStatusBar(QWidget):
             done = len(self._results) + sum(self._fractions.values())
             self.bar.set_progress(int(1000 * done / max(1, total)), 1000)
         elif self._results:
-            failed = [self._names.get(c, c) for c, s in self._results.items() if s != "ok"]
-            self.label.setText("Checks finished" + (f"; not run: {', '.join(failed)}" if failed else ""))
+            failed = [self._names.get(c, c) for c, s in self._results.items() if s not in ("ok", "cancelled")]
+            if failed:
+                # A check that could not run is never "finished": say which, in the editor's words.
+                self.label.setText(f"{len(failed)} of {len(self._results)} checks did not run: "
+                                   f"{', '.join(failed)}")
+            else:
+                self.label.setText("Checks finished")
         else:
             self.label.setText("")

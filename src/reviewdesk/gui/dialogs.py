@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import html
-import platform
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any, Iterable
 
 from PySide6.QtCore import Qt, qVersion
@@ -95,19 +93,12 @@ class SettingsDialog(QDialog):
             enabled=enabled)
 
 
-def _package_version(name: str) -> str:
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "not installed"
-
-
 def versions(database: str) -> list[tuple[str, str]]:
-    from ..checks.grammar_harper import harper_version
+    from ..versions import component_versions
     import PySide6
-    return [("ReviewDesk", __version__), ("Qt", qVersion()), ("PySide6", PySide6.__version__),
-            ("Harper", harper_version()), ("textstat", _package_version("textstat")),
-            ("Database", database), ("Python", platform.python_version())]
+    rows = [(name, value) for name, value in component_versions() if name != "Qt"]
+    return [rows[0], ("Qt", qVersion()), ("PySide6", PySide6.__version__), *rows[1:],
+            ("Database", database)]
 
 
 class AboutDialog(QDialog):

@@ -47,6 +47,11 @@ class GlanceStrip(QWidget):
         self.compact = False
         self.setVisible(False)
 
+    def minimumSizeHint(self) -> QSize:
+        # The strip never sets the window's minimum height: in a short window it steps aside
+        # (set_compact) rather than forcing the window taller than the screen.
+        return QSize(0, 0)
+
     def set_compact(self, compact: bool) -> None:
         """In a short window the list needs the room more: the strip hides until there is space."""
         if compact != self.compact:

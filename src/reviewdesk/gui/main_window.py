@@ -230,7 +230,7 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
             shown = [r for r in change.upserted if self._highlighted(r, shows)]
             unshown = {r.key for r in change.upserted} - {r.key for r in shown}
             self.view.painter.update(shown, change.removed | unshown)
-        self.flag_panel.set_progress(*self.controller.progress_counts())
+        self.flag_panel.set_progress(*self.controller.progress_counts(self.flag_panel.proxy.state.line_editing))
         self.flag_panel.refresh_detail()
         if not self.flag_panel.current_key and self.controller.model.rows:
             first = self.flag_panel.neighbour("", 1)
@@ -282,12 +282,15 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
             self.alerts.status(message)
 
     def _on_controller_checks_done(self) -> None:
-        reviewed, total = self.controller.progress_counts()
+        reviewed, total = self.controller.progress_counts(self.flag_panel.proxy.state.line_editing)
         if self.controller.is_open:
             problems = list(self.alerts.problems.values())
-            more = f" Not all checks ran: {problems[0]}" if len(problems) == 1 else \
-                f" {len(problems)} checks had problems (see the warning on the right)." if problems else ""
-            self.alerts.status(f"Checks finished: {total} flags, {reviewed} reviewed.{more}", 30)
+            if problems:
+                why = problems[0] if len(problems) == 1 else \
+                    f"{len(problems)} checks had problems (see the warning on the right)."
+                self.alerts.status(f"Not every check ran: {why} {total} flags so far.", 60)
+            else:
+                self.alerts.status(f"Checks finished: {total} flags, {reviewed} reviewed.", 30)
             if not self.flag_panel.current_key:
                 first = self.flag_panel.neighbour("", 1)
                 if first:

@@ -41,11 +41,12 @@ class ReviewEdits:
         return [r.key for r in self.model.rows
                 if r.is_flag and r.rule == row.rule and r.status == "pending"]
 
-    def progress_counts(self) -> tuple[int, int]:
-        """(reviewed, total) over the current draft's active flags."""
+    def progress_counts(self, line_editing: bool = True) -> tuple[int, int]:
+        """(reviewed, total) over the current draft's active flags; without line_editing, the
+        line-editing advice (hidden in that view) is left out, as the list leaves it out."""
         total = reviewed = 0
         for r in self.model.rows:
-            if r.kind == "flag" and r.status != "outdated":
+            if r.kind == "flag" and r.status != "outdated" and (line_editing or not r.line_editing):
                 total += 1
                 reviewed += r.decision != "pending"
         return reviewed, total
