@@ -1,4 +1,10 @@
-"""Consistency of form: spelling variants, dotted abbreviations, hyphenation, capitalisation, number style."""
+"""Consistency of form: spelling variants, dotted abbreviations, hyphenation, capitalisation, number style.
+
+Spelling variants come from two places: resources/editorial/variants.txt (names and terms, the
+house form first) and breame's US/UK pairs (resources/grammar/dialect-spellings.tsv), found from
+the draft itself: "organisation" and "organization" in one draft are one finding, and the
+suggestion is the form of the draft's own dialect (dialect.py), or its majority.
+"""
 from __future__ import annotations
 
 import re
@@ -8,6 +14,7 @@ from functools import lru_cache
 
 from ..core.document import Document
 from ..core.flags import normalise, Flag, Severity, Span
+from .dialect import AMERICAN, BRITISH, CANADIAN, detect, pairs
 from .editorial_lists import load_lines
 
 CHECK = "consistency"
@@ -25,6 +32,7 @@ def term_flags(doc: Document) -> list[Flag]:
     flags: list[Flag] = []
     covered: set[str] = set()
     flags.extend(_listed_variants(doc, covered))
+    flags.extend(_dialect_variants(doc, covered))
     flags.extend(_dotted_abbreviations(doc, covered))
     flags.extend(_hyphenation(doc, covered))
     flags.extend(_capitalisation(doc))
@@ -83,6 +91,90 @@ def _listed_variants(doc: Document, covered: set[str]) -> list[Flag]:
             f"Spelled {len(forms)} ways: {_quoted_forms(forms)}. Use one throughout (house style: "
             f"\u201c{house}\u201d).", Severity.WARNING, house))
     return flags
+
+
+_LETTERS = re.compile(r"(?<![\w\-'\u2019])[A-Za-z]+(?![\w\-]|['\u2019]\w)")
+
+
+@lru_cache(maxsize=20000)
+def _family(word: str) -> str:
+    """One key for the US and UK forms of a word and its inflections: the American form's lemma."""
+    american = pairs()[word].american
+    try:
+        from lemminflect import getAllLemmas
+        lemmas = getAllLemmas(american)
+    except ImportError:
+        lemmas = {}
+    for pos in ("NOUN", "VERB", "ADJ", "ADV"):
+        if pos in lemmas:
+            return lemmas[pos][0]
+    return american
+
+
+def _dialect_variants(doc: Document, covered: set[str]) -> list[Flag]:
+    """British and American spellings of one word in one draft (colour/color), as one finding."""
+    text = doc.text
+    table = pairs()
+    found: dict[str, dict[str, list[Span]]] = {}
+    for m in _LETTERS.finditer(text):
+        low = m.group()
+        pair = table.get(low)
+        # Lower case only: "Labour Party", "Ministry of Defence", "Pearl Harbor" are names.
+        if pair is None or pair.different or not low.islower():
+            continue
+        found.setdefault(_family(low), {}).setdefault(low, []).append(Span(m.start(), m.end()))
+    flags = []
+    guess = None
+    for family, forms in found.items():
+        sides = {("british" if table[w].british == w else "american") for w in forms}
+        if len(sides) < 2 or family in covered:
+            continue
+        guess = guess or detect(text)
+        if guess.language != AMERICAN and any(table[w].different_gb for w in forms) \
+                and not _all_units(text, forms, table):
+            continue    # British copy has both "practice" (noun) and "practise" (verb)
+        ordered = sorted(forms, key=lambda w: (-len(forms[w]), w))
+        suggestion = _dialect_form(ordered, guess.language, guess.british != guess.american)
+        covered.update(forms)
+        covered.add(family)
+        entries = [_Form(w, tuple(forms[w])) for w in ordered]
+        name = {BRITISH: "British", CANADIAN: "Canadian"}.get(guess.language, "American")
+        why = (f"this draft is written in {name} English" if guess.british != guess.american
+               else "the draft's commoner form")
+        flags.append(_multi_flag(
+            "spelling", entries,
+            f"Spelled {len(entries)} ways: {_quoted_forms(entries)} (US and UK spelling of one word). "
+            f"Use one throughout: \u201c{suggestion}\u201d ({why}).", Severity.WARNING, suggestion))
+    return flags
+
+
+def _all_units(text: str, forms: dict[str, list[Span]], table) -> bool:
+    """Every American form follows a number ("200 meters"): the unit, which British spells "metres"."""
+    places = [p for w, ps in forms.items() if table[w].american == w for p in ps]
+    return bool(places) and all(re.search(r"\d[\d,.]*\s*$", text[max(0, p.start - 12):p.start]) for p in places)
+
+
+def _dialect_form(ordered: list[str], language: str, decisive: bool) -> str:
+    """The draft's dialect's form when its spellings tell the dialect, else the commonest form."""
+    if decisive:
+        table = pairs()
+        for word in ordered:
+            pair = table[word]
+            if language == AMERICAN and pair.american == word:
+                return word
+            if language == BRITISH and pair.british == word:
+                return word
+            if language == CANADIAN and word == (pair.american if pair.z else pair.british):
+                return word
+    return ordered[0]
+
+
+def variant_words(doc: Document) -> set[str]:
+    """Casefolded words of every spelling-variant finding: their spelling flags would be a second flag."""
+    out: set[str] = set()
+    for flag in _listed_variants(doc, set()) + _dialect_variants(doc, set()):
+        out.update(doc.text[p.start:p.end].casefold() for p in flag.places)
+    return out
 
 
 _DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})(?!\w)")

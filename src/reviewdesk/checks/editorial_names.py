@@ -15,16 +15,22 @@ _NAME_WORD = r"(?:[A-Z][a-z]+(?:['\u2019][A-Z][a-z]+|-[A-Z]?[a-z]+)*)(?!['\u2019
 _NAME = (rf"(?:{_NAME_WORD}\s+(?:[A-Z]\.\s+)?(?:(?:de|van|von|der|al|bin|da|di|du|la|le)\s+)?"
          rf"{_NAME_WORD})")
 _SINGLE = _NAME_WORD
+NAME = _NAME  # a personal name pattern, for checks that look for one beside a role
 # Nationality and body prefixes before a title ("US Ambassador", "EU High Representative").
 _PREFIX = (r"(?:(?:[A-Z]{2,5}|(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:ian|ean|ese|ish|an|ch|i)|White House|State "
            r"Department|Pentagon|Kremlin|former|then-|acting|deputy|interim|outgoing)\s+)")
+# Capitalised words that start sentences or name times, and the generic words of place and body
+# names ("United States", "Defence Ministry"): never a person's first or last name. Places are not
+# listed: a capitalised name before a speech verb is a speaker, person or place, and a place after
+# a title ("President Ukraine") does not occur.
 _NOT_NAME = frozenset("""The A An This That These Those It He She They We I You His Her Their Our Its
 In On At For Of And But Or If When While As According Although After Before Since During Despite
 Meanwhile However Indeed Moreover Furthermore Finally Today Yesterday Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday January February March April May June July August September October
-November December Ukraine Russia Europe America Bakhmut Crimea Donbas Donetsk Kyiv Moscow Washington
-United States Kingdom Union Nations Republic Minister Secretary President Ambassador Government
-Oblast Region Province City State Department Ministry House Office Forces Army Council""".split())
+November December North South East West Northern Southern Eastern Western Central New Old Great
+United States Kingdom Union Nations Republic Federation Minister Secretary President Ambassador
+Government Oblast Region Province City County State Department Ministry House Office Forces Army
+Council Street Road Avenue University College School Hospital Church Court Party Company Group""".split())
 
 
 @dataclass(frozen=True)
@@ -65,9 +71,15 @@ def _honorific_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?P<title>{titles})\s+(?P<name>{_NAME}|{_SINGLE})(?![\w'\u2019])")
 
 
-_SPEECH = (r"(?:said|says|told|tells|noted|notes|added|adds|warned|warns|stated|states|explained|"
-           r"argued|insisted|wrote|writes|announced|declared|asked|replied|answered|cried|continued|"
-           r"observed|remarked|claimed|claims|admitted|acknowledged|urged|recalled|conceded)")
+# Verbs that credit words to a speaker ("said", "writes", "reminded us"): shared with the sourcing check.
+SPEECH = (r"(?:said|says|told|tells|noted|notes|added|adds|warned|warns|stated|states|explained|"
+          r"explains|argued|argues|insisted|insists|wrote|writes|announced|announces|declared|declares|"
+          r"asked|asks|replied|replies|answered|cried|continued|continues|observed|remarked|claimed|"
+          r"claims|admitted|acknowledged|urged|urges|recalled|recalls|conceded|concedes|reminded|"
+          r"reminds|tweeted|posted|testified|predicted|predicts|promised|promises|vowed|pledged|"
+          r"boasted|complained|lamented|quipped|joked|mused|emphasized|emphasised|stressed|cautioned|"
+          r"spoke|speaks)")
+_SPEECH = SPEECH
 _NAME_THEN_VERB = re.compile(rf"(?<![\w.])(?P<name>{_NAME})(?:,[^,.;\"\u201c\u201d]{{1,80}},)?\s+"
                              rf"(?:has\s+|had\s+|have\s+)?(?:also\s+|recently\s+|later\s+)?{_SPEECH}\b")
 _VERB_THEN_NAME = re.compile(rf"\b{_SPEECH}\s+(?P<name>{_NAME})(?![\w'\u2019])")
@@ -83,8 +95,9 @@ def find_people(doc: Document) -> list[Person]:
         for regex, official in ((_title_regex(), True), (_honorific_regex(), False)):
             for m in regex.finditer(text, block.start, block.end):
                 name = m.group("name")
-                if name.split()[0] in _NOT_NAME or name.split()[-1] in _NOT_NAME:
-                    continue
+                if name.split()[0] in _NOT_NAME or name.split()[-1] in _NOT_NAME or \
+                        name.split()[-1] in _organisation_words():
+                    continue  # "Director of the Bar Association" names a body, not a person
                 title = re.sub(r"\s+", " ", m.group("title"))
                 found.setdefault(m.start(), Person(m.start(), m.end(), text[m.start():m.end()],
                                                    title, name, official))
@@ -94,9 +107,16 @@ def find_people(doc: Document) -> list[Person]:
                 parts = name.split()
                 if parts[0] in _NOT_NAME or parts[-1] in _NOT_NAME or _inside(found, m.start("name")):
                     continue
+                if parts[-1] in _organisation_words():
+                    continue  # "The Washington Post said": a source, but not a person
                 found.setdefault(m.start("name"), Person(m.start("name"), m.end("name"), name, "",
                                                          name, False))
     return sorted(found.values(), key=lambda p: p.start)
+
+
+@lru_cache(maxsize=None)
+def _organisation_words() -> frozenset[str]:
+    return frozenset(load_lines("organisation_words.txt"))
 
 
 def _inside(found: dict[int, Person], offset: int) -> bool:
@@ -142,8 +162,8 @@ def find_organisations(doc: Document) -> list[Organisation]:
     return out
 
 
-_PRONOUN_SPEAKER = re.compile(rf"\b(?:he|she|I|we)\s+(?:has\s+|had\s+|also\s+|then\s+)?{_SPEECH}\b|"
-                              rf"\b{_SPEECH}\s+(?:he|she)\b", re.IGNORECASE)
+_PRONOUN_SPEAKER = re.compile(rf"\b(?:[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey)\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?"
+                              rf"{_SPEECH}\b|\b{_SPEECH}\s+(?:he|she|they)\b")
 
 
 def names_speaker(passage: str, people: list[str]) -> bool:

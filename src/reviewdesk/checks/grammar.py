@@ -8,6 +8,13 @@ Engine choice (Settings.grammar_engine):
   flags stand in if LanguageTool fails.
 - "harper": Harper only. "off": the check does not run.
 
+English drafts are checked in their own dialect: a language the settings or the document set
+(en-GB, en-AU...) wins; otherwise ("en", or the untouched default en-US) the draft's spellings
+decide (dialect.py), so British copy is not spell-checked as American. The dialect is the
+metric "dialect" and, when it is not American, a notice on the check's status. Harper's rules are
+then switched off, demoted or guarded as resources/grammar/harper-rules.toml says, and spelling
+flags on names, acronyms and known compounds are set aside (grammar_spelling.py).
+
 LanguageTool gets Settings.languagetool_timeout seconds (20 by default) per request; when it fails,
 the reason is one notice on the check's status, Harper's flags stand, and it is not asked again
 for 30 seconds (so re-checks while typing do not each wait for the same timeout).
@@ -24,12 +31,16 @@ from ..core.flags import Flag
 from ..core.progress import Progress
 from ..core.settings import Settings
 from .base import RunContext
+from .consistency_terms import variant_words
+from .dialect import choose as choose_dialect
 from .grammar_harper import HarperEngine
 from .grammar_lt import LanguageToolEngine, LTResult, configured_url, flag_for
 from .grammar_lt_local import LanguageToolUnavailable
 from .grammar_merge import merge
-from .grammar_names import (DraftNames, base_word, draft_names, listed_variant_groups, name_variants,
-                            soften_name_flag, variant_flag)
+from .grammar_names import (DraftNames, close_pairs, draft_names, listed_variant_groups,
+                            name_variants, soften_name_flag, variant_flag)
+from .grammar_rules import apply as apply_rule_decisions
+from .grammar_spelling import clean_word, spelling_stands
 
 ENGINES = ("auto", "harper", "languagetool", "off")
 _MIN_WORDS_TO_DETECT = 30     # Harper's English test is unreliable on a sentence or two
@@ -98,6 +109,15 @@ class GrammarCheck:
             raise CheckUnavailable(f"Unknown grammar engine \u201c{choice}\u201d: choose auto, harper, "
                                    "languagetool or off.")
         plan = self._plan(doc, settings, choice)
+        if plan.harper_language is not None:
+            guess = choose_dialect(doc.text, settings.language,
+                                   doc.language if doc.language != Settings.language else "")
+            plan = Plan(guess.language, guess.language if plan.lt_language.startswith("en") else
+                        plan.lt_language, plan.preferred_variant, plan.use_languagetool, plan.not_english)
+            ctx.metrics["dialect"] = guess.language
+            ctx.metrics["dialect_evidence"] = list(guess.evidence)
+            if guess.notice():
+                ctx.notices.append(guess.notice())
         blocks = [doc.text[b.start:b.end] for b in doc.blocks]
         harper_flags: list[Flag] = []
         harper_ran = False
@@ -145,11 +165,15 @@ class GrammarCheck:
             ctx.notices.append(f"LanguageTool not used: {lt_problem}"
                                + (" Harper's flags stand." if plan.harper_language else ""))
 
-        unknown = {base_word(doc.text[f.start:f.end]) for f in harper_flags + lt_flags
+        # Other checks' duplicates go first: a long-sentence flag renamed to line-editing advice
+        # would otherwise escape being dropped as the readability check's finding.
+        harper_flags = apply_rule_decisions(_without_other_checks(harper_flags, settings), doc.text)
+        unknown = {clean_word(doc.text[f.start:f.end]) for f in harper_flags + lt_flags
                    if f.category == "spelling"}
         flags = merge(harper_flags, lt_flags, doc.text) if lt_result is not None and harper_ran \
             else harper_flags + lt_flags
-        flags = self._apply_names(doc, flags, unknown, settings)
+        flags = self._apply_names(doc, flags, unknown, settings,
+                                  plan.harper_language if harper_ran else None)
         return _without_other_checks(flags, settings)
 
     def _harper(self, doc: Document, ctx: RunContext, settings: Settings, plan: Plan,
@@ -186,17 +210,36 @@ class GrammarCheck:
         return self._english[key]
 
     def _apply_names(self, doc: Document, flags: list[Flag], unknown: set[str],
-                     settings: Settings) -> list[Flag]:
-        """Learned names and dictionary words are not misspelt; two spellings of a name are one flag."""
+                     settings: Settings, language: str | None) -> list[Flag]:
+        """Names, acronyms, dictionary words are not misspelt; two spellings of a name are one flag.
+
+        `language` is Harper's (None when Harper did not run: no word is looked up in it).
+        """
         names: DraftNames = draft_names(doc)
         known = {w.casefold() for entry in settings.dictionary for w in entry.split()}
-        variants = name_variants(names, unknown - names.learned) if unknown else []
+        # Harper may pass a name in running text that it does not know alone ("Katte Bedingfield"):
+        # the words of close pairs are looked up one by one too.
+        pairs = close_pairs(names)
+        if pairs and language:
+            unknown = unknown | self.harper.unknown_words({w for p in pairs for w in p}, language)
+        unknown = {w for w in unknown if w.casefold() not in known}
+        variants = name_variants(names, unknown - names.learned, pairs) if unknown else []
         in_variant = {w for group in variants for w in group}
+        # Both spellings of a word the consistency check flags (colour/color): its one finding.
+        consistent = variant_words(doc) if settings.is_enabled("consistency") else set()
+        starts = {s.start for s in doc.sentences}
+
+        def harper_unknown(words: set[str]) -> set[str]:
+            return self.harper.unknown_words(words, language) if language else set(words)
+
         out: list[Flag] = []
         for flag in flags:
             if flag.category == "spelling":
-                word = base_word(doc.text[flag.start:flag.end])
-                if word in names.learned or word.casefold() in known or word in in_variant:
+                word = clean_word(doc.text[flag.start:flag.end])
+                if word in names.learned or word.casefold() in known or word in in_variant \
+                        or word.casefold() in consistent:
+                    continue
+                if not spelling_stands(flag, doc, names, starts, harper_unknown):
                     continue
                 flag = soften_name_flag(flag, word, names)
             out.append(flag)

@@ -2,7 +2,9 @@
 
 The linter takes about a second to build and is not thread-safe, so one is built per dialect,
 once, and used under a lock. Results are cached per paragraph text (and dictionary), so
-re-checking a revised draft lints only the paragraphs that changed.
+re-checking a revised draft lints only the paragraphs that changed. Invisible characters (soft
+hyphens, zero-width spaces and joiners, BOM) are taken out before Harper reads a paragraph, so
+"Netan\u00adyahu" is one word; lint spans are mapped back to the original text.
 """
 from __future__ import annotations
 
@@ -40,6 +42,9 @@ _KINDS = {
 DIALECTS = {"en-US": "AMERICAN", "en-GB": "BRITISH", "en-AU": "AUSTRALIAN", "en-CA": "CANADIAN",
             "en-IN": "INDIAN"}
 _CACHE_LIMIT = 20000
+# Characters a word processor or web page leaves inside words that no reader sees.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 # Below this much new text a second linter (a second of building) is not worth it.
 _PARALLEL_MIN_CHARS = 60_000
 log = logging.getLogger(__name__)
@@ -98,6 +103,7 @@ class HarperEngine:
         self._helpers: dict[str, object] = {}
         self._helper_words: dict[str, frozenset[str]] = {}
         self._cache: OrderedDict[tuple[str, str], list[HarperLint]] = OrderedDict()
+        self._known: dict[tuple[str, str], bool] = {}      # (dialect, word) -> in the dictionary
 
     @property
     def label(self) -> str:
@@ -133,6 +139,7 @@ class HarperEngine:
             if words:
                 linter.import_words(sorted(words))
             self._words[dialect] = words
+            self._known = {k: v for k, v in self._known.items() if k[0] != dialect}
         if not words:
             return ""
         return hashlib.sha1("\n".join(sorted(words)).encode()).hexdigest()[:12]
@@ -227,7 +234,8 @@ class HarperEngine:
 
     def _store_engine(self, prefix: str) -> str:
         # The version is in the name: a new Harper may lint differently, so old entries are not used.
-        return f"harper/{harper_version()}/{prefix}"
+        # "/v2": lints of text with invisible characters changed when they stopped splitting words.
+        return f"harper/{harper_version()}/v2/{prefix}"
 
     def _from_store(self, cache, prefix: str, chunks: list[str]) -> set[str]:
         """Fill the memory cache from `cache`; return the chunks still to lint (to store later)."""
@@ -257,6 +265,23 @@ class HarperEngine:
         except Exception as exc:
             log.warning("Harper result cache not written: %s", exc)
 
+    def unknown_words(self, words: set[str], language: str = "en-US") -> set[str]:
+        """The words of `words` that Harper's dictionary for this dialect does not know."""
+        dialect = dialect_for(language)
+        todo = sorted(w for w in words if (dialect, w) not in self._known)
+        if todo:
+            with self._lock:
+                linter = self._linter(language)
+                text = "\n\n".join(todo)
+                bad = set()
+                for rule_name, lints in linter.organized_lints(text, language="plaintext").items():
+                    for lint in lints:
+                        if lint.lint_kind == "Spelling" or rule_name == "SplitWords":
+                            bad.add(text[lint.span.start:lint.span.end])
+                for w in todo:
+                    self._known[(dialect, w)] = w not in bad
+        return {w for w in words if not self._known[(dialect, w)]}
+
     def lint_text(self, text: str, language: str = "en-US") -> list[HarperLint]:
         """Lint one plain string (benchmarks and tests)."""
         with self._lock:
@@ -275,16 +300,28 @@ class HarperEngine:
         return found
 
 
+def visible(chunk: str) -> tuple[str, list[int] | None]:
+    """`chunk` without invisible characters, and where each of its characters came from (None: same)."""
+    if not _INVISIBLE.search(chunk):
+        return chunk, None
+    where = [i for i, c in enumerate(chunk) if c not in INVISIBLE]
+    return "".join(chunk[i] for i in where), where + [len(chunk)]
+
+
 def _lints_of(linter, chunk: str) -> list[HarperLint]:
     found: list[HarperLint] = []
+    text, where = visible(chunk)
     # organized_lints gives the same lints as lint(), keyed by the rule that made each one:
     # the rule name makes "ignore this rule" precise.
-    for rule_name, lints in linter.organized_lints(chunk, language="plaintext").items():
+    for rule_name, lints in linter.organized_lints(text, language="plaintext").items():
         for lint in lints:
             suggestions = tuple(dict.fromkeys(
                 s.replacement_text for s in lint.suggestions
                 if getattr(s, "replacement_text", None)))[:5]
-            found.append(HarperLint(lint.span.start, lint.span.end, lint.lint_kind, rule_name,
+            start, end = lint.span.start, lint.span.end
+            if where is not None:
+                start, end = where[start], (where[end - 1] + 1 if end > start else where[start])
+            found.append(HarperLint(start, end, lint.lint_kind, rule_name,
                                     _plain(lint.message), suggestions))
     found.sort(key=lambda h: (h.start, h.end))
     return found

@@ -1,7 +1,8 @@
 """Names the draft teaches: a capitalised word it uses again and again is a proper noun, not a typo.
 
-Also finds two spellings of one name (Donbas / Donbass), which become one consistency flag in
-place of a spelling flag on each.
+Also finds two spellings of one name (Donbas / Donbass, each used once or more), which become one
+consistency flag in place of a spelling flag on each; two words the dictionary knows (Russia /
+Russian) or a name and its plural are never paired.
 """
 from __future__ import annotations
 
@@ -74,38 +75,72 @@ def _starts_sentence(text: str, offset: int, starts: set[int], block_start: int)
     return i in starts or i == block_start
 
 
-def name_variants(names: DraftNames, unknown: set[str]) -> list[list[str]]:
-    """Groups of capitalised spellings that differ by a letter or two; one of each group is unknown.
+def close_pairs(names: DraftNames) -> list[tuple[str, str]]:
+    """Pairs of capitalised words of the draft a letter or two apart (Bakhmut / Bakhmout)."""
+    words = sorted(w for w in names.uses if len(w) >= 4 and w.casefold() not in names.lower)
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for w in words:
+        by_initial[w[0].casefold()].append(w)
+    out = []
+    for group in by_initial.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a.isupper() or b.isupper():      # acronyms: EU / EUR are different things
+                    continue
+                short, long_ = sorted((a.casefold(), b.casefold()), key=len)
+                if _derived(short, long_):
+                    continue                        # the Kennedys, Nantucketer: a word made from the name
+                limit = 2 if min(len(a), len(b)) >= 7 else 1      # Kennedy / Kennedie
+                if abs(len(a) - len(b)) <= limit and _distance(a.casefold(), b.casefold(), limit) <= limit:
+                    out.append((a, b))
+    return out
 
-    `unknown` holds the words a spell checker flagged: two known words (Russia / Russian) are
+
+def name_variants(names: DraftNames, unknown: set[str],
+                  pairs: list[tuple[str, str]] | None = None) -> list[list[str]]:
+    """Groups of capitalised spellings that differ by a letter or two; one of each pair is unknown.
+
+    `unknown` holds the words the dictionary lacks: two known words (Russia / Russian) are
     different words, not two spellings of one name.
     """
-    words = sorted(w for w in names.uses if len(w) >= 4 and w.casefold() not in names.lower)
-    parent = {w: w for w in words}
+    pairs = close_pairs(names) if pairs is None else pairs
+    parent: dict[str, str] = {}
 
     def root(w: str) -> str:
+        parent.setdefault(w, w)
         while parent[w] != w:
             parent[w] = parent[parent[w]]
             w = parent[w]
         return w
 
-    by_initial: dict[str, list[str]] = defaultdict(list)
-    for w in words:
-        by_initial[w[0].casefold()].append(w)
-    for group in by_initial.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if a not in unknown and b not in unknown:
-                    continue
-                if a.isupper() or b.isupper():      # acronyms: EU / EUR are different things
-                    continue
-                limit = 2 if min(len(a), len(b)) >= 8 else 1
-                if abs(len(a) - len(b)) <= limit and _distance(a.casefold(), b.casefold(), limit) <= limit:
-                    parent[root(a)] = root(b)
+    for a, b in pairs:
+        if a in unknown or b in unknown:
+            parent[root(a)] = root(b)
     clusters: dict[str, list[str]] = defaultdict(list)
-    for w in words:
+    for w in list(parent):
         clusters[root(w)].append(w)
     return [sorted(c, key=lambda w: (-len(names.uses[w]), w)) for c in clusters.values() if len(c) > 1]
+
+
+# Endings that make a new word from a name: a plural, a demonym, an adjective (Nantucket-er,
+# Leviathan-ic, Afric-a). "Donbas" / "Donbass" stays a pair: no plural adds "s" to a final "s".
+_DERIVING = ("s", "es", "er", "ers", "an", "ans", "ian", "ians", "ic", "ish", "ese", "ite", "ites", "i",
+             "is", "a")
+
+
+def _derived(short: str, long_: str) -> bool:
+    """True when both are one stem with different endings (Leviathans / Leviathanic)."""
+    # The shorter word is the stem itself or its plural: "Harres" / "Harris" share no stem.
+    for e1 in ("", "s"):
+        if not short.endswith(e1) or len(short) - len(e1) < 4:
+            continue
+        stem = short[:len(short) - len(e1)]
+        ending = long_[len(stem):] if long_.startswith(stem) else None
+        if ending is not None and ending != e1 and (ending == "" or ending in _DERIVING):
+            if {e1, ending} == {"", "s"} and stem.endswith("s"):
+                continue
+            return True
+    return False
 
 
 def listed_variant_groups() -> list[frozenset[str]]:

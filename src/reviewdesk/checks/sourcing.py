@@ -1,7 +1,7 @@
-"""The sourcing check: vague attributions, quotes with no named speaker, unsourced figures, stacked hedges, titles to verify."""
+"""The sourcing check: vague attributions, quotes with no named speaker, unsourced figures, stacked hedges and
+wrong-era officials (officeholders.py), as flags."""
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Iterable
 
@@ -9,13 +9,13 @@ from ..core.document import Document
 from ..core.flags import Flag, Severity, Span
 from .base import RunContext
 from .editorial_lists import Match, load_phrases
-from .editorial_names import find_organisations, find_people, names_speaker
-from .editorial_text import SentenceIndex, SpanIndex, find_figures
+from .editorial_names import NAME, find_organisations, find_people
+from .editorial_text import SentenceIndex, SpanIndex
+from .officeholders import officeholder_flags
+from .sourcing_figures import FigureFinder
+from .sourcing_quotes import QuoteFinder
 
 CHECK = "sourcing"
-# A quotation this short is a term or a scare quote ("Battle of Bakhmut"), not someone's words.
-MIN_QUOTE_WORDS = 3
-_QUOTE_OPENERS = "\"\u201c\u2018'"
 HEDGE_GAP = 60   # characters between two hedges that still qualify one claim
 
 
@@ -36,7 +36,8 @@ class SourcingCheck:
             return not (skip_quotes and doc.in_quote(m.start, m.end))
 
         ctx.progress.report(0.0, "Looking for vague attributions")
-        vague = [m for m in load_phrases("sourcing_vague.txt").finditer(text) if outside_quotes(m)]
+        vague = [m for m in load_phrases("sourcing_vague.txt").finditer(text)
+                 if outside_quotes(m) and not _NAMED_AFTER.match(text, m.end, m.end + 80)]
         flags = [_vague_flag(text, m) for m in vague]
         vague_sentences = {sentence_index(m.start) for m in vague}
         # "US officials" is a weak source but a source; "it is believed" is none.
@@ -47,93 +48,31 @@ class SourcingCheck:
         people = find_people(doc)
         organisations = find_organisations(doc)
         known_names = sorted({p.name.split()[-1] for p in people}, key=len, reverse=True)
-        flags.extend(_title_flags(people))
+        flags.extend(officeholder_flags(doc))
 
         ctx.progress.report(0.4, "Checking quotations")
-        flags.extend(self._quote_flags(doc, sentences, sentence_index, blocks, vague_sentences, known_names))
+        quotes = QuoteFinder(doc, index, blocks, known_names)
+        for quote in quotes.unattributed(vague_sentences):
+            flags.append(Flag(CHECK, "sourcing.unattributed-quote", "sourcing", quote.start, quote.end,
+                              "Quotation with no named speaker in its sentence, the one before or the "
+                              "paragraphs beside it. Say who said it.", Severity.WARNING))
 
         ctx.progress.report(0.6, "Checking figures")
-        markers = load_phrases("sourcing_markers.txt")
-        sourced_sentences = set(credited_sentences)
-        for m in markers.finditer(text):
-            sourced_sentences.add(sentence_index(m.start))
-        for entity in [*people, *organisations]:
-            sourced_sentences.add(sentence_index(entity.start))
-        for figure in find_figures(text):
-            if doc.in_quote(figure.start, figure.end):
-                continue  # the speaker is the source, and the quote rule checks the speaker
-            if blocks.spans and blocks.at(figure.start).is_heading:
-                continue
-            i = sentence_index(figure.start)
-            if i in sourced_sentences or i + 1 in sourced_sentences:
-                continue
+        actors = [(e.start, e.end) for e in [*people, *organisations]]
+        for figure in FigureFinder(doc, index, blocks, actors, credited_sentences,
+                                   [(m.start, m.end) for m in vague]).unsourced():
             flags.append(Flag(CHECK, "sourcing.unsourced-figure", "sourcing", figure.start, figure.end,
                               f"Unsourced figure: \u201c{_one_line(figure.text)}\u201d has no source in "
-                              "this sentence or the next. Say who counted or estimated it.",
+                              "this sentence, the next or its paragraph. Say who counted or estimated it.",
                               Severity.WARNING))
 
         ctx.progress.report(0.8, "Looking for stacked hedges")
         flags.extend(_hedge_flags(doc, sentences, sentence_index, outside_quotes))
         return flags
 
-    def _quote_flags(self, doc: Document, sentences: list[Span], sentence_index, blocks: SpanIndex,
-                     vague_sentences: set[int], known_names: list[str]) -> list[Flag]:
-        text = doc.text
-        flags = []
-        for quote in doc.quotes:
-            inner = text[quote.start + 1:quote.end - 1]
-            if inner != inner.strip() or inner[:1] in ",;:.!?":
-                continue  # a closing and an opening mark paired up by mistake: '" said she; "'
-            words = inner.split()
-            if len(words) < MIN_QUOTE_WORDS or all(w[:1].isupper() or w in ("of", "for", "the", "and")
-                                                   for w in words):
-                continue
-            block = blocks.at(quote.start) if blocks.spans else None
-            if block is None or block.is_heading or _is_dialogue(text, block.start):
-                continue
-            i = sentence_index(quote.start)
-            j = sentence_index(quote.end - 1)
-            if vague_sentences & {i - 1, i, j}:
-                continue  # the vague attribution is flagged already, in words the editor can act on
-            if _speech_verb_beside(text, quote) or _continues_quote(text, doc.quotes, quote):
-                continue  # '"...," said his wife' / 'the statement said: "..."': credited in place
-            passage = text[sentences[max(0, i - 1)].start:sentences[j].end]
-            passage = passage.replace(text[quote.start:quote.end], " ")
-            if names_speaker(passage, known_names):
-                continue
-            flags.append(Flag(CHECK, "sourcing.unattributed-quote", "sourcing", quote.start, quote.end,
-                              "Quotation with no named speaker in this sentence or the one before. "
-                              "Say who said it.", Severity.WARNING))
-        return flags
 
-
-_VERB_AFTER = re.compile(r"\s*(?:\w+\s+){0,3}?(?:said|says|asked|replied|cried|added|continued|"
-                         r"answered|told|wrote|writes|explained|insisted|observed|returned)\b")
-_VERB_BEFORE = re.compile(r"\b(?:said|says|asked|replied|cried|added|told|wrote|writes|declared|"
-                          r"stated|noted|explained|insisted|announced|tweeted|posted)\s*[,:]?\s*$")
-
-
-def _speech_verb_beside(text: str, quote: Span) -> bool:
-    return bool(_VERB_AFTER.match(text, quote.end, quote.end + 40)
-                or _VERB_BEFORE.search(text, max(0, quote.start - 30), quote.start))
-
-
-def _continues_quote(text: str, quotes, quote: Span) -> bool:
-    """'"You saved it," said the woman, "and it is yours."': the second part has its speaker before."""
-    k = bisect.bisect_left([q.start for q in quotes], quote.start)
-    if k == 0:
-        return False
-    gap = text[quotes[k - 1].end:quote.start]
-    return len(gap) <= 80 and "\n\n" not in gap and bool(_ANY_SPEECH.search(gap))
-
-
-_ANY_SPEECH = re.compile(r"\b(?:said|says|asked|replied|cried|added|continued|answered|told|wrote|"
-                         r"explained|insisted|observed|returned|shouted|whispered|called)\b")
-
-
-def _is_dialogue(text: str, block_start: int) -> bool:
-    """A paragraph that opens with a quotation is dialogue: fiction and Q&A name speakers by turns."""
-    return text[block_start:block_start + 1] in _QUOTE_OPENERS
+# "a senior official, Jane Roe, said": the source is named right after its role.
+_NAMED_AFTER = re.compile(rf"\s*,\s*{NAME}\s*[,(]|\s+(?:named|called)\s+{NAME}\b")
 
 
 def _vague_flag(text: str, m: Match) -> Flag:
@@ -141,21 +80,6 @@ def _vague_flag(text: str, m: Match) -> Flag:
     return Flag(CHECK, "sourcing.vague-attribution", "sourcing", m.start, m.end,
                 f"Vague attribution: \u201c{passage}\u201d. Name the source (who, in what role), or say "
                 "why they cannot be named.", Severity.WARNING)
-
-
-def _title_flags(people) -> list[Flag]:
-    flags, seen = [], set()
-    for person in people:
-        if not person.official or len(person.name.split()) < 2:
-            continue
-        key = (person.title.casefold(), person.name.casefold())
-        if key in seen:
-            continue
-        seen.add(key)
-        flags.append(Flag(CHECK, "sourcing.title-to-verify", "sourcing", person.start, person.end,
-                          f"Verify the title: was {person.name} \u201c{person.title}\u201d at the time "
-                          "described? Titles change; check the name's spelling too.", Severity.INFO))
-    return flags
 
 
 def _hedge_flags(doc: Document, sentences: list[Span], sentence_index, outside_quotes) -> list[Flag]:
