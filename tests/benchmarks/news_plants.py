@@ -30,7 +30,7 @@ RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "date-conflict": (("consistency.date", "changed"), ("consistency.timeline", "changed")),
     "timeline-arithmetic": (("consistency.timeline", "changed"), ("consistency.duration", "changed"),
                             ("consistency.date", "changed")),
-    "number-conflict": (("consistency.number", "changed"),),
+    "number-conflict": (("consistency.number", "changed"), ("consistency.duration", "changed")),
     "quote-no-speaker": (("sourcing.unattributed-quote", "changed"),),
     "unsourced-statistic": (("sourcing.unsourced-figure", "changed"),),
     "vague-attribution": (("sourcing.vague-attribution", "changed"),),

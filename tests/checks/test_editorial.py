@@ -92,9 +92,10 @@ EXAMPLES = [
     ("sourcing", "sourcing.stacked-hedge", "It is believed that up to 500 are thought to have been "
      "killed.", True, {}),
     ("sourcing", "sourcing.stacked-hedge", "Up to 500 people are thought to have been killed.", False, {}),
+    # sourcing.title-to-verify is gone: it fired on every titled name (issue 10, item 5); wrong-era
+    # officials are sourcing.out-of-office (tests/checks/examples/officeholders.toml).
     ("sourcing", "sourcing.title-to-verify", "Secretary of Defense Mark Esper said the US would help.",
-     True, {}),
-    ("sourcing", "sourcing.title-to-verify", "Mr. Esper said the US would help.", False, {}),
+     False, {}),
     # consistency
     ("consistency", "consistency.date", "The fighting for Bakhmut began in 2014. Since then the city has "
      "changed hands. The battle for Bakhmut has been raging since 2018.", True, {}),
@@ -191,13 +192,26 @@ def test_draft_stacked_hedge_and_unsourced_figure(draft):
     assert "up to 500" in texts(flags["sourcing"], text, "sourcing.unsourced-figure")
 
 
-def test_draft_titles_to_verify(draft):
+def test_draft_has_no_title_to_verify_flags(draft):
+    """Issue 10: "verify the title" fired on every titled name; sourcing.out-of-office replaces it."""
+    _, _, flags = draft
+    assert not [f for f in flags["sourcing"] if f.rule == "sourcing.title-to-verify"]
+
+
+def test_draft_quote_fragment_still_unattributed(draft):
     text, _, flags = draft
-    titled = texts(flags["sourcing"], text, "sourcing.title-to-verify")
-    assert "Secretary of Defense Mark Esper" in titled
-    assert "US Ambassador at Large for Ukraine Negotiations Kurt Volker" in titled
-    assert "EU High Representative for Foreign Affairs Josep Borrell" in titled
-    assert all(f.severity == Severity.INFO for f in flags["sourcing"] if f.rule == "sourcing.title-to-verify")
+    quotes = texts(flags["sourcing"], text, "sourcing.unattributed-quote")
+    assert any(q.startswith('"must work together to reduce tensions') for q in quotes)
+
+
+def test_quote_paragraph_is_flagged_but_fiction_dialogue_is_not():
+    news = ("The council met for three hours.\n\n\u201cIf the board had listened to us, none of this "
+            "would have happened.\u201d\n\nThe vote was postponed.")
+    assert texts(run("sourcing", news), news, "sourcing.unattributed-quote")
+    for path in CLEAN:
+        if "chesterton" in path.name or "austen" in path.name:
+            novel = path.read_text(encoding="utf-8")
+            assert not texts(run("sourcing", novel), novel, "sourcing.unattributed-quote"), path.name
 
 
 def test_draft_seo_filler(draft):
@@ -286,7 +300,8 @@ def test_list_suggestions_after_arrow():
 
 def test_every_editorial_list_compiles():
     for name in ("filler_leftovers.txt", "filler_seo.txt", "filler_cliches.txt", "filler_intensifiers.txt",
-                 "sourcing_vague.txt", "sourcing_hedges.txt", "sourcing_markers.txt"):
+                 "sourcing_vague.txt", "sourcing_hedges.txt", "sourcing_markers.txt", "sourcing_studies.txt",
+                 "sourcing_quote_intros.txt", "sourcing_quote_terms.txt"):
         assert len(load_phrases(name).entries) >= 5, name
     for name in ("titles.txt", "honorifics.txt", "organisations.txt", "organisation_words.txt", "variants.txt"):
         assert load_lines(name), name

@@ -85,10 +85,19 @@ def test_clean_copy_is_calm(clean, target):
         f"{rules}\n{listing}")
 
 
+# Repeated names and paraphrase-level near duplicates moved to the line-editing layer (clean copy
+# has them in the same similarity range); a finding still reported there under its successor
+# rule is kept, not lost.
+SUCCESSORS = {"repetition.phrase": ("repetition.term",),
+              "repetition.near-duplicate": ("repetition.paraphrase",)}
+
+
 def test_sample_draft_keeps_its_real_findings(sample):
+    really_lost = [b for b in sample["lost"]
+                   if not any(any(n.startswith(s) for s in SUCCESSORS.get(b["rule"], ())) for n in b["now"])]
     lost = "\n".join(f"  {b['rule']:28} {b['text'][:60]!r} now: {', '.join(b['now']) or 'nothing'}"
-                     for b in sample["lost"])
-    assert not sample["lost"], (f"{len(sample['lost'])} of {sample['real_before']} real findings of the "
+                     for b in really_lost)
+    assert not really_lost, (f"{len(sample['lost'])} of {sample['real_before']} real findings of the "
                                 f"sample draft are no longer found (default view):\n{lost}")
 
 

@@ -29,7 +29,7 @@ def test_markdown_footnote_marks_go_and_their_text_stays(tmp_path):
     p.write_text("Casualties rose sharply.[^1]\n\n[^1]: Figures from the city council.\n",
                  encoding="utf-8")
     assert _blocks(p) == [("paragraph", "Casualties rose sharply."),
-                          ("paragraph", "Figures from the city council.")]
+                          ("footnote", "Figures from the city council.")]
 
 
 def test_html_navigation_and_form_controls_do_not_leak(tmp_path):

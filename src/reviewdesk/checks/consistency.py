@@ -1,4 +1,4 @@
-"""The consistency check: one fact told two ways (start dates, durations, counts, contradictions) and forms used two ways."""
+"""The consistency check: one fact told two ways (a date, a figure, an age or span of time, a contradiction) and forms used two ways; it owns the older start-date and conflict-age rules and runs the rest from consistency_*.py."""
 from __future__ import annotations
 
 import re
@@ -9,10 +9,13 @@ from typing import Any, Iterable
 from ..core.document import Document
 from ..core.flags import Flag, Severity, Span
 from .base import RunContext
+from .consistency_ages import age_flags, length_flags
+from .consistency_facts import number_flags
+from .consistency_time import event_date_flags
+from .consistency_timeline import timeline_flags
 from .consistency_terms import term_flags
 from .editorial_lists import load_toml
-from .editorial_text import (DateMention, Quantity, SentenceIndex, find_dates, find_durations,
-                             find_figures)
+from .editorial_text import DateMention, Quantity, SentenceIndex, find_dates, find_durations
 
 CHECK = "consistency"
 
@@ -25,14 +28,26 @@ class ConsistencyCheck:
     def run(self, doc: Document, ctx: RunContext) -> Iterable[Flag]:
         ctx.progress.report(0.0, "Comparing dates")
         flags = start_date_flags(doc)
+        flags += _not_covered(event_date_flags(doc), flags)
         ctx.progress.report(0.25, "Comparing durations and figures")
         flags += duration_flags(doc)
+        flags += _not_covered(age_flags(doc) + length_flags(doc), flags)
         flags += number_flags(doc)
+        flags += timeline_flags(doc)
         ctx.progress.report(0.5, "Looking for contradictions")
         flags += contradiction_flags(doc)
         ctx.progress.report(0.7, "Comparing spellings and forms")
         flags += term_flags(doc)
         return flags
+
+
+def _not_covered(new: list[Flag], old: list[Flag]) -> list[Flag]:
+    """New findings whose places are not already all part of an earlier finding."""
+    out = []
+    for f in new:
+        if not any(all(any(p.overlaps(q) for q in o.places) for p in f.places) for o in old):
+            out.append(f)
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -52,7 +67,6 @@ def _config() -> dict[str, Any]:
                             rf"as\s+far\s+back\s+as)\s+)?$", re.IGNORECASE),
         "ongoing": re.compile(rf"\b(?:has|have|had)\s+(?:been\s+)?(?:\w+\s+){{0,2}}?(?:{words('ongoing_words')})\b"
                               rf"[^.;!?]{{0,100}}?\bsince\s+$", re.IGNORECASE),
-        "outcome": re.compile(rf"\b(?:{words('outcome_words')})\b", re.IGNORECASE),
         "contradictions": [(c["topic"], re.compile(c["a"], re.IGNORECASE), re.compile(c["b"], re.IGNORECASE),
                             c["message"]) for c in data.get("contradiction", [])],
     }
@@ -137,7 +151,9 @@ def start_date_flags(doc: Document) -> list[Flag]:
     groups: dict[tuple[str, str], list[_Statement]] = {}
     for st in _subject_statements(doc):
         place = next(iter(st.entities)).casefold() if st.entities else ""
-        groups.setdefault((st.family, place), []).append(st)
+        # nouns of one family are one event only where they share a place: "the fighting" near
+        # Bakhmut and "the battle for Bakhmut"; "the war" and "the battle for the city" are two
+        groups.setdefault((st.family if place else st.noun, place), []).append(st)
     flags = []
     for group in groups.values():
         dates: list[DateMention] = [st.value for st in group]
@@ -242,38 +258,6 @@ def _conflicting(group: list[_Statement], interval) -> list[_Statement]:
             if hi_a < lo_b or hi_b < lo_a:
                 clash.update((i, j))
     return [st for k, st in enumerate(group) if k in clash]
-
-
-_SAME_OUTCOME = {"dead": "killed", "died": "killed", "deaths": "killed", "wounded": "injured",
-                 "detained": "arrested", "mobilized": "mobilised"}
-
-
-def number_flags(doc: Document) -> list[Flag]:
-    """The same count (killed, displaced, refugees...) given as different figures."""
-    text = doc.text
-    cfg = _config()
-    sentences = SentenceIndex(doc)
-    groups: dict[str, list[_Statement]] = {}
-    for q in find_figures(text):
-        if q.value is None or q.unit == "percent" or not sentences.spans:
-            continue
-        s = sentences.at(q.start)
-        outcome = cfg["outcome"].search(text, q.start, min(max(s.end, q.end), q.end + 80))
-        if outcome is None:
-            continue
-        key = _SAME_OUTCOME.get(outcome.group().lower(), outcome.group().lower())
-        entities = frozenset(_entities(text, s.start, s.end))
-        groups.setdefault(key, []).append(_Statement(Span(q.start, q.end), q, key, key, entities, key))
-    flags = []
-    for key, group in groups.items():
-        members = _conflicting(group, lambda st: _interval(st.value))
-        if not members:
-            continue
-        stated = _and_list(list(dict.fromkeys(" ".join(st.value.text.split()) for st in members)))
-        places = tuple(st.span for st in members)
-        flags.append(Flag(CHECK, "consistency.number", "consistency", places[0].start, places[0].end,
-                          f"The number {key} is given as {stated}.", Severity.WARNING, (), places))
-    return flags
 
 
 def contradiction_flags(doc: Document) -> list[Flag]:

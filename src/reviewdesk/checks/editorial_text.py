@@ -93,12 +93,15 @@ class Quantity:
 
 _MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# Between the parts of a date: spaces and at most one line break (never a blank line, which
+# would join "kills 19" in a headline to "March 4, 2023" on the dateline below it).
+_SP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
 _DATE = re.compile(
     rf"(?P<part1>(?:the\s+)?(?P<pw>beginning|start|end|middle|spring|summer|autumn|fall|winter|first half|second half)\s+of\s+)?"
     rf"(?:(?P<pre>early|mid|late)[-\s])?"
-    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_RE})(?:,?\s+(?P<y1>{_YEAR}))?"
-    rf"|(?P<m2>{_MONTH_RE})(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?P<y2>{_YEAR})"
-    rf"|(?P<m3>{_MONTH_RE})\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,])"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_SP}(?:of{_SP})?(?P<m1>{_MONTH_RE})(?:,?{_SP}(?P<y1>{_YEAR}))?"
+    rf"|(?P<m2>{_MONTH_RE})(?:{_SP}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?,?{_SP}(?P<y2>{_YEAR})"
+    rf"|(?P<m3>{_MONTH_RE}){_SP}(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,])"
     rf"|(?P<y3>{_YEAR}))(?![\d\w-])")
 _PARTS = {"beginning": "early", "start": "early", "first half": "early", "spring": "early",
           "end": "late", "second half": "late", "autumn": "late", "fall": "late", "winter": "late",

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..core.flags import Span
-from .repetition_words import WordStream, subject_stems, word_list
+from .repetition_words import WordStream, headline_block, subject_stems, word_list
 from .similar_sets import Unit, find_groups
 
 SENTENCE_THRESHOLD = 0.33
@@ -14,6 +14,8 @@ PARAGRAPH_THRESHOLD = 0.33
 SENTENCE_SHARED, SENTENCE_SHARED_WORDS = 4, 3
 PARAGRAPH_SHARED, PARAGRAPH_SHARED_WORDS = 8, 4
 NAME_MIN_USES = 3
+# Units this alike are copies with small edits rather than paraphrases...
+NEAR_COPY = 0.8
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class NearDuplicate:
     kind: str                   # "sentence" or "paragraph"
     places: tuple[Span, ...]
     score: float
+    copy: bool = False          # a passage pasted again (perhaps edited), not a paraphrase
 
 
 def find_near_duplicates(ws: WordStream, *, skip_quotes: bool = True,
@@ -30,8 +33,9 @@ def find_near_duplicates(ws: WordStream, *, skip_quotes: bool = True,
     """Near-duplicate paragraphs, then sentences not already inside one reported paragraph group.
 
     Units are compared on stems of content words plus a few claim-bearing function words
-    ("not", "over"). Headings are left out (a section restating its heading is expected), and so are
-    sentences wholly inside one quotation when skip_quotes is on.
+    ("not", "over"). Headings are left out (a section restating its heading is expected, and a lede
+    restates its headline even when the headline is a full sentence), and so are sentences wholly
+    inside one quotation when skip_quotes is on.
     """
     doc = ws.doc
     keep = word_list("near_duplicate_words.txt")
@@ -55,9 +59,12 @@ def find_near_duplicates(ws: WordStream, *, skip_quotes: bool = True,
     sentence_feats: dict[int, set[int]] = {}
     block_feats: dict[int, set[int]] = {}
     ids = ws.ids
-    for si, (first, stop) in enumerate(ws.sentence_ranges()):
+    headline = headline_block(ws)
+    ranges = ws.sentence_ranges()
+    block_ranges: dict[int, list[tuple[int, int]]] = {}
+    for si, (first, stop) in enumerate(ranges):
         block = block_of[si]
-        if first == stop or doc.blocks[block].is_heading:
+        if first == stop or doc.blocks[block].is_heading or block == headline:
             continue
         feats = {feature_of[w] for w in ids[first:stop]}
         feats.discard(None)
@@ -66,6 +73,7 @@ def find_near_duplicates(ws: WordStream, *, skip_quotes: bool = True,
         if not quoted[si]:
             sentence_feats[si] = feats
         block_feats.setdefault(block, set()).update(feats)
+        block_ranges.setdefault(block, []).append((first, stop))
     sentences_in_block: dict[int, int] = {}
     for si, b in enumerate(block_of):
         sentences_in_block[b] = sentences_in_block.get(b, 0) + 1
@@ -80,7 +88,10 @@ def find_near_duplicates(ws: WordStream, *, skip_quotes: bool = True,
     for n, g in enumerate(find_groups(block_units, threshold=PARAGRAPH_THRESHOLD, names=names_f,
                                       min_shared=PARAGRAPH_SHARED,
                                       min_shared_words=PARAGRAPH_SHARED_WORDS, tick=part(0.0, 0.3))):
-        out.append(NearDuplicate("paragraph", tuple(doc.blocks[b].span for b in g.members), g.score))
+        copy = g.score >= NEAR_COPY and not _parallel(
+            ws, [(block_feats[b], block_ranges[b]) for b in g.members])
+        out.append(NearDuplicate("paragraph", tuple(doc.blocks[b].span for b in g.members), g.score,
+                                 copy))
         covered.update((b, n) for b in g.members)
     for g in find_groups(sentence_units, threshold=SENTENCE_THRESHOLD, names=names_f,
                          min_shared=SENTENCE_SHARED,
@@ -88,9 +99,33 @@ def find_near_duplicates(ws: WordStream, *, skip_quotes: bool = True,
         homes = {covered.get(block_of[si], -1 - si) for si in g.members}
         if len(homes) == 1:
             continue          # already said by the paragraph group these sentences sit in
-        out.append(NearDuplicate("sentence", tuple(doc.sentences[si] for si in g.members), g.score))
+        copy = g.score >= NEAR_COPY and not _parallel(
+            ws, [(sentence_feats[si], [ranges[si]]) for si in g.members])
+        out.append(NearDuplicate("sentence", tuple(doc.sentences[si] for si in g.members), g.score,
+                                 copy))
     out.sort(key=lambda nd: nd.places[0].start)
     return out
+
+
+def _numbers(ws: WordStream, ranges: list[tuple[int, int]]) -> frozenset[int]:
+    """The numbers (as word ids) stated in these word ranges."""
+    vocab, ids = ws.vocab, ws.ids
+    return frozenset(w for first, stop in ranges for w in ids[first:stop] if vocab[w].isdigit())
+
+
+def _parallel(ws: WordStream, members: list[tuple[set[int], list[tuple[int, int]]]]) -> bool:
+    """Two parallel reports rather than a pasted copy.
+
+    "The bank reported a profit of $2.1 billion, up 8 percent" and "The insurer reported a profit
+    of $900 million, down 3 percent" share most words, but state other figures about another
+    subject: good copy is full of such pairs. A copy changes a word, or a figure, not both.
+    """
+    numbers = [_numbers(ws, ranges) for _, ranges in members]
+    for i, (feats_a, _) in enumerate(members):
+        for j in range(i + 1, len(members)):
+            if numbers[i] and numbers[j] and numbers[i] != numbers[j] and feats_a != members[j][0]:
+                return True
+    return False
 
 
 def _quoted_sentences(ws: WordStream) -> list[bool]:
@@ -103,3 +138,4 @@ def _quoted_sentences(ws: WordStream) -> list[bool]:
         if quoted[si] and quote[i] != quote[ws.sentence_first[si]]:
             quoted[si] = False
     return quoted
+

@@ -1,4 +1,10 @@
-"""The repetition check: repeated phrases, echoes, doubled words, repeated openers and near-duplicate sentences."""
+"""The repetition check: repeated phrases and terms, echoes, doubled words, openers, copies and paraphrases.
+
+Rules in the default view: `repetition.phrase` (wording repeated), `repetition.doubled`,
+`repetition.near-duplicate` (a passage pasted twice). Line-editing advice: `repetition.term` (the
+story's own names and terms repeated), `repetition.paraphrase` (sentences saying much the same),
+`repetition.echo`, `repetition.opener`.
+"""
 from __future__ import annotations
 
 import gc
@@ -9,17 +15,15 @@ from ..core.document import Document
 from ..core.flags import Flag, Severity, Span
 from .base import RunContext
 from .near_duplicates import NearDuplicate, find_near_duplicates
-from .repeated_phrases import Phrase, find_repeated_phrases, min_count
+from .repeated_phrases import Phrase, find_repeated_phrases, judge_phrases, wording_min
 from .repetition_words import WordStream, build_stream, subject_stems
 from .sentence_openers import Opener, find_openers
-from .word_echoes import find_doubled, find_echoes
+from .word_echoes import doubled_is_certain, find_doubled, find_echoes
 
 CATEGORY = "repetition"
 TOP_PHRASES = 10
 # An echo this close reads as a stumble rather than a habit.
 CLOSE_ECHO_WORDS = 10
-# Near duplicates this alike are copies with small edits rather than paraphrases.
-NEAR_COPY = 0.8
 _SPACES = re.compile(r"\s+")
 
 
@@ -49,8 +53,8 @@ class RepetitionCheck:
         progress.report(0.0, "Reading words")
         ws = build_stream(doc, tick=progress.part(0.0, 0.15).report)
         progress.report(0.15, "Finding repeated phrases")
-        phrases = find_repeated_phrases(ws, skip_quotes=settings.skip_quotes,
-                                        tick=progress.part(0.15, 0.35).report)
+        phrases = judge_phrases(ws, find_repeated_phrases(ws, skip_quotes=settings.skip_quotes,
+                                                          tick=progress.part(0.15, 0.35).report))
         flags = [self._phrase_flag(ws, ph) for ph in phrases]
         in_phrase = bytearray(len(ws))
         for ph in phrases:
@@ -74,13 +78,15 @@ class RepetitionCheck:
         flags.extend(self._near_duplicate_flag(group) for group in near)
         ctx.metrics.update({
             "words": len(ws),
-            "repeated_phrases": len(phrases),
+            "repeated_phrases": sum(1 for ph in phrases if ph.kind == "phrase"),
+            "repeated_terms": sum(1 for ph in phrases if ph.kind == "term"),
             "top_phrases": [{"phrase": _shown(ws, ph.positions[0], ph.length), "count": ph.count}
                             for ph in sorted(phrases, key=lambda p: -p.count)[:TOP_PHRASES]],
             "echoes": len(echoes),
             "doubled_words": len(doubled),
             "repeated_openers": len(openers),
-            "near_duplicates": len(near),
+            "near_duplicates": sum(1 for g in near if g.copy),
+            "paraphrases": sum(1 for g in near if not g.copy),
         })
         progress.report(1.0, "Repetition done")
         flags.sort(key=lambda f: (f.start, f.rule))
@@ -88,24 +94,30 @@ class RepetitionCheck:
 
     def _phrase_flag(self, ws: WordStream, ph: Phrase) -> Flag:
         places = tuple(Span(ws.starts[p], ws.ends[p + ph.length - 1]) for p in ph.positions)
-        many = ph.count >= max(5, 2 * min_count(min(ph.length, 6), len(ws)))
         shown = _shown(ws, ph.positions[0], ph.length)
-        # A repeated name ("Battle for Bakhmut", "Russia and Ukraine") is the story's subject: worth
-        # a look, but a repeated stock phrase of ordinary words ("far from over") is the real echo.
-        if _is_name_phrase(shown):
-            many = False
-        return Flag(check=self.id, rule="repetition.phrase", category=CATEGORY,
+        if ph.kind == "term":
+            # The story's own names and terms ("Battle for Bakhmut", "income tax"): good copy
+            # repeats them, so they are line-editing information, not a finding.
+            rule, severity = "repetition.term", Severity.INFO
+        else:
+            rule = "repetition.phrase"
+            many = ph.units >= 2 * wording_min(len(ws))
+            severity = Severity.WARNING if many else Severity.SUGGESTION
+        message = f"\u201c{shown}\u201d appears {ph.count} times"
+        others = _other_forms(ws, ph)
+        if others:
+            message += " (also as " + ", ".join(f"\u201c{o}\u201d" for o in others) + ")"
+        return Flag(check=self.id, rule=rule, category=CATEGORY,
                     start=places[0].start, end=places[0].end,
-                    message=f"\u201c{_shown(ws, ph.positions[0], ph.length)}\u201d appears {ph.count} times.",
-                    severity=Severity.WARNING if many else Severity.SUGGESTION,
-                    occurrences=places, score=float(ph.count),
-                    key=_shown(ws, ph.positions[0], ph.length))
+                    message=message + ".",
+                    severity=severity, occurrences=places, score=float(ph.count), key=shown)
 
     def _doubled_flag(self, ws: WordStream, a: int, b: int) -> Flag:
         word = ws.doc.text[ws.starts[a]:ws.ends[a]]
         return Flag(check=self.id, rule="repetition.doubled", category=CATEGORY,
                     start=ws.starts[a], end=ws.ends[b],
-                    message=f"\u201c{word}\u201d is doubled.", severity=Severity.ERROR,
+                    message=f"\u201c{word}\u201d is doubled.",
+                    severity=Severity.ERROR if doubled_is_certain(word) else Severity.WARNING,
                     suggestions=(word,))
 
     def _echo_flag(self, ws: WordStream, a: int, b: int) -> Flag:
@@ -124,12 +136,21 @@ class RepetitionCheck:
 
     def _near_duplicate_flag(self, group: NearDuplicate) -> Flag:
         score = round(group.score, 3)
-        return Flag(check=self.id, rule="repetition.near-duplicate", category=CATEGORY,
+        n = len(group.places)
+        if group.copy:
+            # A passage pasted twice, perhaps with a word changed: almost always a slip.
+            return Flag(check=self.id, rule="repetition.near-duplicate", category=CATEGORY,
+                        start=group.places[0].start, end=group.places[0].end,
+                        message=(f"These {n} {group.kind}s repeat each other almost word for "
+                                 f"word ({round(score * 100)}% alike)."),
+                        severity=Severity.WARNING, occurrences=group.places, score=score)
+        # Sentences that share much of their wording: padding in a draft, but also the parallel
+        # reports of good copy (two leaders' incomes, two firms' results), so advice.
+        return Flag(check=self.id, rule="repetition.paraphrase", category=CATEGORY,
                     start=group.places[0].start, end=group.places[0].end,
-                    message=(f"These {len(group.places)} {group.kind}s say nearly the same thing "
+                    message=(f"These {n} {group.kind}s say nearly the same thing "
                              f"({round(score * 100)}% alike)."),
-                    severity=Severity.WARNING if score >= NEAR_COPY else Severity.SUGGESTION,
-                    occurrences=group.places, score=score)
+                    severity=Severity.SUGGESTION, occurrences=group.places, score=score)
 
     def _opener_flag(self, ws: WordStream, op: Opener) -> Flag:
         places = tuple(Span(ws.starts[p], ws.ends[p + op.length - 1]) for p in op.places)
@@ -142,10 +163,17 @@ class RepetitionCheck:
                     key=f"{op.scope}:{shown}")
 
 
-def _is_name_phrase(phrase: str) -> bool:
-    words = phrase.split()
-    long_words = [w for w in words if len(w) > 3]
-    return bool(long_words) and all(w[:1].isupper() for w in long_words)
+def _other_forms(ws: WordStream, ph: Phrase) -> list[str]:
+    """The inflected forms of a joined phrase other than its first ("US officials" beside "US official")."""
+    first_key = tuple(ws.ids[ph.positions[0]:ph.positions[0] + ph.length])
+    seen = {first_key}
+    out: list[str] = []
+    for p in ph.positions:
+        key = tuple(ws.ids[p:p + ph.length])
+        if key not in seen:
+            seen.add(key)
+            out.append(_shown(ws, p, ph.length))
+    return out
 
 
 def _shown(ws: WordStream, first: int, length: int) -> str:

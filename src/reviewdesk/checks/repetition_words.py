@@ -16,6 +16,9 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['\u2019\-][^\W_]+)*", re.UNI
 # keeps words in one clause; any other mark (comma, dash, quote, colon, bracket) ends the clause.
 _CLAUSE_BREAK = re.compile(r"[^\s.'\u2019]")
 _PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+# A first line of at most this many words, not ending as a sentence does, is the headline even when
+# it is too long for a heading ("Statement from the President on the 60th Anniversary of ...").
+HEADLINE_WORDS = 30
 
 
 @lru_cache(maxsize=None)
@@ -62,6 +65,7 @@ class WordStream:
     sentence_block: list[int] = field(default_factory=list)    # index into doc.blocks
     _stems: dict[int, str] = field(default_factory=dict)
     _capitals: dict[str, list[int]] | None = None   # stem -> [capitalised, capitalised mid-sentence, mid-sentence]
+    _counts: Counter[int] | None = None              # word id -> uses
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -84,6 +88,25 @@ class WordStream:
                 stop = first
         out.reverse()
         return out
+
+    def inflection_ids(self) -> tuple[list[int], int]:
+        """Per word, an id shared by the inflections of one word ("official"/"officials"), and how many ids.
+
+        Function words and words written with capitals ("US") keep their own id: "US" is not "us".
+        """
+        key_of: dict[str, int] = {}
+        by_vocab: list[int] = []
+        for wid, word in enumerate(self.vocab):
+            key = word if self.stop[wid] or not word.islower() else "~" + self.stem(wid)
+            by_vocab.append(key_of.setdefault(key, len(key_of)))
+        return list(map(by_vocab.__getitem__, self.ids)), len(key_of)
+
+    def word_counts(self) -> Counter[int]:
+        """Uses of each word id in the whole draft (counted with subject_stems's tally)."""
+        if self._counts is None:
+            subject_stems(self)
+        assert self._counts is not None
+        return self._counts
 
     def surface(self, first: int, last: int) -> str:
         """The document text from word `first` to word `last` inclusive."""
@@ -173,6 +196,20 @@ def build_stream(doc: Document, tick: Callable[[float], None] | None = None) -> 
     return ws
 
 
+def headline_block(ws: WordStream) -> int:
+    """Index of the draft's headline in doc.blocks (its first block, when a heading or a title line), or -1."""
+    blocks = ws.doc.blocks
+    if len(blocks) < 2:
+        return -1
+    head = blocks[0]
+    if head.is_heading:
+        return 0
+    text = ws.doc.text[head.start:head.end]
+    if "\n" in text or len(text.split()) > HEADLINE_WORDS or text[-1] in ".!?:;,\"'\u201d\u2019)":
+        return -1
+    return 0
+
+
 def subject_stems(ws: WordStream, min_uses: int = 5) -> frozenset[str]:
     """Stems of proper nouns the draft is about: capitalised `min_uses` times, and mostly mid-sentence.
 
@@ -183,6 +220,10 @@ def subject_stems(ws: WordStream, min_uses: int = 5) -> frozenset[str]:
     if counts is None:
         # Counted per (word, capitalised, sentence-initial) in C, then folded by stem.
         raw = Counter(zip(ws.ids, ws.capital, ws.initial))
+        words: Counter[int] = Counter()
+        for (wid, _, _), n in raw.items():
+            words[wid] += n
+        ws._counts = words
         for si, (first, stop) in enumerate(ws.sentence_ranges()):
             if first < stop and ws.doc.blocks[ws.sentence_block[si]].is_heading:
                 raw.subtract(zip(ws.ids[first:stop], ws.capital[first:stop], ws.initial[first:stop]))

@@ -3,13 +3,17 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .repetition_words import WordStream, word_list
+from .repetition_words import WordStream, normalise_word, word_list
 
 ECHO_MIN_LETTERS = 4
 
 
 def find_doubled(ws: WordStream) -> list[tuple[int, int]]:
-    """Pairs of word indexes where a word is typed twice, across a line break but not a paragraph."""
+    """Pairs of word indexes where a word is typed twice, across a line break but not a paragraph.
+
+    Left alone: words that may stand twice (doubled_ok.txt), numbers, and a content word
+    capitalised twice ("Bora Bora", "Walla Walla"), which is a name or a cry rather than a slip.
+    """
     allowed = word_list("doubled_ok.txt")
     text, ids, starts, ends, vocab = ws.doc.text, ws.ids, ws.starts, ws.ends, ws.vocab
     out: list[tuple[int, int]] = []
@@ -22,8 +26,29 @@ def find_doubled(ws: WordStream) -> list[tuple[int, int]]:
         word = vocab[ids[i]]
         if word in allowed or word.isdigit():
             continue
+        if ws.capital[i] and ws.capital[i - 1] and not ws.stop[ids[i]] \
+                and not text[starts[i]:ends[i]].isupper():
+            continue        # "Bora Bora"; but "The The" is a slip
+        if word == "is" and _after_what(ws, i - 1):
+            continue        # "what it is is a tax"
         out.append((i - 1, i))
     return out
+
+
+def _after_what(ws: WordStream, i: int) -> bool:
+    """True when "what" or "whatever" opens the clause a few words before word `i` in its sentence."""
+    sentence = ws.sentence[i]
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if ws.sentence[j] != sentence:
+            return False
+        if ws.vocab[ws.ids[j]] in ("what", "whatever"):
+            return True
+    return False
+
+
+def doubled_is_certain(word: str) -> bool:
+    """False for a word that grammatical English sometimes doubles ("gave her her coat")."""
+    return normalise_word(word) not in word_list("doubled_maybe.txt")
 
 
 def find_echoes(ws: WordStream, window: int, *, skip_quotes: bool = True,

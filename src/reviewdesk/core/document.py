@@ -1,4 +1,9 @@
-"""The Document every check reads: one plain text with its blocks, sentences and quotes as spans."""
+"""The Document every check reads: one plain text with its blocks, sentences and quotes as spans.
+
+Blocks know what they are (a paragraph, a heading, a list item with its number, a table cell with its
+table, row and column, a caption, a footnote), so a check can leave what is not prose alone through
+`is_prose` / `Document.prose_blocks`; sentences and quotes never run from one block into the next.
+"""
 from __future__ import annotations
 
 import bisect
@@ -15,19 +20,32 @@ PARAGRAPH = "paragraph"
 HEADING = "heading"
 LIST_ITEM = "list_item"
 QUOTE_BLOCK = "blockquote"
+TABLE_CELL = "table_cell"
+CAPTION = "caption"
+FOOTNOTE = "footnote"        # footnotes and endnotes, after the body
+TEXT_BOX = "text_box"        # a Word text box or pull-out, after the paragraph that anchors it
+BYLINE = "byline"
+# Running text a reader reads as sentences; headings, table cells and bylines are labels and data.
+PROSE_KINDS = frozenset({PARAGRAPH, LIST_ITEM, QUOTE_BLOCK, CAPTION, FOOTNOTE, TEXT_BOX})
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A paragraph, heading, list item or block quote of the text."""
+    """A paragraph, heading, list item, block quote, table cell, caption or footnote of the text."""
 
     start: int
     end: int
     kind: str = PARAGRAPH
-    level: int = 0
+    level: int = 0                    # a heading's level; a list item's nesting depth (0 = top)
     source_index: int | None = None   # paragraph index in the source file (.docx), when known
+    table: int | None = None          # a table cell's table (0-based, in reading order) ...
+    row: int | None = None            # ... its row and column (0-based)
+    col: int | None = None
+    header: bool = False              # a header cell of a table
+    marker: str = ""                  # a list item's bullet or number as the reader sees it ("3.")
+    source_part: str = ""             # the .docx part holding source_index: "" (body), "footnotes", ...
 
     @property
     def span(self) -> Span:
@@ -36,6 +54,20 @@ class Block:
     @property
     def is_heading(self) -> bool:
         return self.kind == HEADING
+
+    @property
+    def is_cell(self) -> bool:
+        return self.kind == TABLE_CELL
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind in PROSE_KINDS
+
+
+def is_prose(block: Block | None) -> bool:
+    """True for running text (paragraphs, list items, quotes, captions, footnotes); False for
+    headings, table cells and bylines, which a prose check (readability, leftovers, sourcing) skips."""
+    return block is not None and block.kind in PROSE_KINDS
 
 
 @dataclass(frozen=True)
@@ -47,6 +79,13 @@ class Document:
     format: str = "txt"
     sha256: str = ""
     language: str = "en-US"
+    # One-line remarks on how the draft was read ("Page furniture removed: ...", the encoding
+    # chosen for a damaged file): shown once, never checked.
+    notices: tuple[str, ...] = ()
+    # (text offset, source line, source column) anchors, 1-based, for drafts whose text is not the
+    # file's (Markdown, HTML): the source of offset t is the last anchor at or before t, moved on
+    # by t minus its offset. Empty for .txt (the text is the file) and .docx (see source_index).
+    source_map: tuple[tuple[int, int, int], ...] = ()
 
     def __reduce__(self):
         # Sent to and from check processes. Pickled field by field, a novel's Document is tens
@@ -54,23 +93,69 @@ class Document:
         # rebuilds; as flat integer arrays it unpickles at once, and Python code makes the spans.
         cached = {name: _pack_spans(self.__dict__[name]) for name in ("sentences", "quotes")
                   if name in self.__dict__}
-        blocks = [(b.start, b.end, b.kind, b.level, b.source_index) for b in self.blocks]
+        blocks = [_block_tuple(b) for b in self.blocks]
+        source_map = array("q", [n for anchor in self.source_map for n in anchor]).tobytes()
         return (_unpickle_document, (self.text, blocks, self.path, self.title, self.format,
-                                     self.sha256, self.language, cached, self.__dict__.get("word_count")))
+                                     self.sha256, self.language, cached, self.__dict__.get("word_count"),
+                                     self.notices, source_map))
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
+        """Sentence spans block by block, so none runs across blocks: a heading or a table cell is
+        one span of its own (a label or a datum, never split or joined with its neighbours)."""
         out: list[Span] = []
         for block in self.blocks:
-            if block.is_heading:
+            if block.kind in (HEADING, TABLE_CELL):
                 out.append(block.span)
             else:
                 out.extend(split_sentences(self.text, block.start, block.end))
         return tuple(out)
 
     @cached_property
+    def prose_sentences(self) -> tuple[Span, ...]:
+        """The sentences of prose blocks only (see is_prose)."""
+        out: list[Span] = []
+        for block in self.blocks:
+            if block.kind in PROSE_KINDS:
+                out.extend(split_sentences(self.text, block.start, block.end))
+        return tuple(out)
+
+    @cached_property
     def quotes(self) -> tuple[Span, ...]:
-        return tuple(find_quotes(self.text))
+        # Block by block: a quotation never opens in one cell or list item and closes in another.
+        # On plain text this is the same as one pass (blocks are split at the blank lines that a
+        # quotation cannot cross), and it is what keeps the sample draft's findings as they were.
+        if self.format == "txt" or not self.blocks:
+            return tuple(find_quotes(self.text))
+        out: list[Span] = []
+        for block in self.blocks:
+            piece = self.text[block.start:block.end]
+            if '"' in piece or "\u201c" in piece:
+                out.extend(Span(q.start + block.start, q.end + block.start) for q in find_quotes(piece))
+        return tuple(out)
+
+    @property
+    def prose_blocks(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind in PROSE_KINDS)
+
+    @property
+    def table_cells(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind == TABLE_CELL)
+
+    def source_line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column in the draft's file of a text offset (its text's own line and
+        column for a .txt or .docx draft)."""
+        if not self.source_map:
+            return self.line_col(offset)
+        i = bisect.bisect_right(self._source_offsets, offset) - 1
+        if i < 0:
+            return self.source_map[0][1], self.source_map[0][2]
+        at, line, col = self.source_map[i]
+        return line, col + (offset - at)
+
+    @cached_property
+    def _source_offsets(self) -> list[int]:
+        return [a[0] for a in self.source_map]
 
     @property
     def paragraphs(self) -> tuple[Block, ...]:
@@ -99,7 +184,10 @@ class Document:
 
     @cached_property
     def word_count(self) -> int:
-        return sum(1 for _ in _WORD.finditer(self.text))
+        if self.format == "txt" or not self.blocks:
+            return sum(1 for _ in _WORD.finditer(self.text))
+        # The words of the blocks: a list's bullets and numbers and a table's separators are not words.
+        return sum(1 for b in self.blocks for _ in _WORD.finditer(self.text, b.start, b.end))
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of a text offset."""
@@ -184,28 +272,13 @@ def _looks_like_heading(chunk: str) -> bool:
     return chunk[0].isupper() or chunk[0].isdigit()
 
 
-def document_from_blocks(parts: list[tuple[str, int, str, int | None]], *, path: str | None,
-                         title: str, fmt: str, sha256: str) -> Document:
-    """Join (kind, level, text, source_index) blocks with blank lines into one Document."""
-    pieces: list[str] = []
-    blocks: list[Block] = []
-    offset = 0
-    for kind, level, chunk, source_index in parts:
-        chunk = re.sub(r"[ \t\r\f\v]+", " ", chunk).strip()
-        chunk = re.sub(r" ?\n ?", "\n", chunk)
-        if not chunk:
-            continue
-        if pieces:
-            pieces.append("\n\n")
-            offset += 2
-        blocks.append(Block(offset, offset + len(chunk), kind, level, source_index))
-        pieces.append(chunk)
-        offset += len(chunk)
-    text = "".join(pieces)
-    if not title:
-        head = next((b for b in blocks if b.is_heading), blocks[0] if blocks else None)
-        title = text[head.start:head.end][:200] if head else ""
-    return Document(text=text, blocks=tuple(blocks), path=path, title=title, format=fmt, sha256=sha256)
+def document_from_blocks(parts: list, *, path: str | None, title: str, fmt: str, sha256: str,
+                         notices: tuple[str, ...] = ()) -> Document:
+    """Lay out (kind, level, text, source_index) tuples, or layout.Part records (tables, lists,
+    source anchors), as one Document: see core/layout.py for where each kind goes."""
+    from .layout import assemble
+
+    return assemble(parts, path=path, title=title, fmt=fmt, sha256=sha256, notices=notices)
 
 
 def _pack_spans(spans: tuple[Span, ...]) -> bytes:
@@ -219,10 +292,23 @@ def _unpack_spans(packed: bytes) -> tuple[Span, ...]:
     return tuple(Span(start, end) for start, end in zip(it, it))
 
 
+def _block_tuple(b: Block) -> tuple:
+    # The common block (no table, no marker) travels as five fields, as it always has.
+    full = (b.start, b.end, b.kind, b.level, b.source_index, b.table, b.row, b.col, b.header,
+            b.marker, b.source_part)
+    return full if (b.table is not None or b.marker or b.source_part or b.header) else full[:5]
+
+
 def _unpickle_document(text: str, blocks: list[tuple], path: str | None, title: str, format: str,
                        sha256: str, language: str, cached: dict[str, bytes],
-                       word_count: int | None) -> Document:
-    doc = Document(text, tuple(Block(*b) for b in blocks), path, title, format, sha256, language)
+                       word_count: int | None, notices: tuple[str, ...] = (),
+                       source_map: bytes = b"") -> Document:
+    numbers = array("q")
+    numbers.frombytes(source_map)
+    it = iter(numbers)
+    anchors = tuple(zip(it, it, it))
+    doc = Document(text, tuple(Block(*b) for b in blocks), path, title, format, sha256, language,
+                   tuple(notices), anchors)
     for name, packed in cached.items():
         doc.__dict__[name] = _unpack_spans(packed)
     if word_count is not None:

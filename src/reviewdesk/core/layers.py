@@ -24,6 +24,8 @@ LINE_RULES: tuple[str, ...] = (
     "readability.complex-word",
     "repetition.echo",
     "repetition.opener",
+    "repetition.term",          # the story's own names and terms, repeated
+    "repetition.paraphrase",    # passages that say nearly the same thing (not copies)
     "grammar.style",
 )
 

@@ -18,8 +18,11 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from lxml import etree
 
 from ..core.document import HEADING, LIST_ITEM, QUOTE_BLOCK
+from ..core.layout import raw_index
+from ..core.loaders_docx import paragraph_runs, part_paragraphs
 from ..core.summary import Summary, initials
 from .common import anchor_place, category_label, places_text, suggestions_text
 
@@ -27,8 +30,6 @@ _TEXT_TAGS = {qn(t) for t in ("w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen",
 _W_T = qn("w:t")
 _W_R = qn("w:r")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_LOADER_SPACE = re.compile(r"[ \t\r\f\v]")
-_NEEDS_CLEANING = re.compile(r"[\t\r\f\v]|  | \n|\n |^\s|\s$")
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,11 @@ def write(summary: Summary, path: Path) -> None:
     source = summary.document.path
     original = summary.document.format == "docx" and source and Path(source).is_file()
     word = docx.Document(source) if original else _fresh(summary)
-    paragraphs = word.element.body.findall(qn("w:p"))
-    by_block = _block_paragraphs(summary, paragraphs, original)
+    notes = _note_parts(word) if original else {}
+    if original:
+        _drop_entities(word.element, *(root for _part, root in notes.values()))
+    paragraphs = part_paragraphs(word.element) if original else word.element.body.findall(qn("w:p"))
+    by_block = _block_paragraphs(summary, paragraphs, original, notes)
     comments = _comments(summary, lost_formatting=summary.document.format == "docx" and not original)
     first_id = _next_comment_id(word)
     placed: list[tuple[int, _Comment]] = []
@@ -72,6 +76,8 @@ def write(summary: Summary, path: Path) -> None:
         span = summary.blocks[block]
         _mark_paragraph(by_block[block], summary.text[span.start:span.end], block_marks)
     _add_comment_xml(word, placed)
+    for part, root in notes.values():
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     props = word.core_properties
     if not original:
         props.title = summary.document.title[:250]
@@ -105,15 +111,52 @@ def _fresh(summary: Summary) -> "docx.document.Document":
     return word
 
 
-def _block_paragraphs(summary: Summary, paragraphs: list, original: bool) -> dict[int, object]:
-    """Block index -> its w:p: by source_index in an original .docx, one for one otherwise."""
+def _block_paragraphs(summary: Summary, paragraphs: list, original: bool,
+                      notes: dict[str, tuple] | None = None) -> dict[int, object]:
+    """Block index -> its w:p: by (source_part, source_index) in an original .docx (a table
+    cell's, a text box's and a footnote's paragraph included), one for one otherwise."""
     if not original:
         return dict(enumerate(paragraphs))
+    by_part = {"": paragraphs}
+    for name, (_part, root) in (notes or {}).items():
+        by_part[name] = part_paragraphs(root)
     out = {}
     for i, block in enumerate(summary.blocks):
-        if block.source_index is not None and 0 <= block.source_index < len(paragraphs):
-            out[i] = paragraphs[block.source_index]
+        found = by_part.get(getattr(block, "source_part", "") or "")
+        if found is not None and block.source_index is not None and 0 <= block.source_index < len(found):
+            out[i] = found[block.source_index]
     return out
+
+
+def _note_parts(word) -> dict[str, tuple]:
+    """The footnotes and endnotes parts, parsed (python-docx keeps them as bytes): name -> (part, root)."""
+    out = {}
+    for name, reltype in (("footnotes", RT.FOOTNOTES), ("endnotes", RT.ENDNOTES)):
+        try:
+            part = word.part.part_related_by(reltype)
+        except KeyError:
+            continue
+        try:
+            # python-docx's own parser (entities not expanded), so runs read as text the same way.
+            out[name] = (part, parse_xml(part.blob))
+        except etree.XMLSyntaxError:
+            continue
+    return out
+
+
+def _drop_entities(*roots) -> None:
+    """An entity reference (never expanded by the loader) goes; the text after it stays, as the
+    loader read it. Saved without its DOCTYPE, a kept reference would make the copy unreadable."""
+    for root in roots:
+        for ent in [e for e in root.iter() if e.tag is etree.Entity]:
+            parent = ent.getparent()
+            tail = ent.tail or ""
+            prev = ent.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+            parent.remove(ent)
 
 
 def _comments(summary: Summary, *, lost_formatting: bool) -> list[_Comment]:
@@ -166,8 +209,8 @@ def _flag_text(summary: Summary, flag) -> str:
 # -- anchoring: split runs at the marks, then put the range markers between them -----------------
 
 def _text_runs(para) -> list:
-    """The runs whose text python-docx (and so our loader) reads as the paragraph's text."""
-    return para.xpath("./w:r | ./w:hyperlink/w:r")
+    """The runs whose text our loader reads as the paragraph's text (loaders_docx.paragraph_runs)."""
+    return paragraph_runs(para)
 
 
 def _run_length(run) -> int:
@@ -175,30 +218,9 @@ def _run_length(run) -> int:
 
 
 def _loader_map(raw: str) -> tuple[str, Sequence[int]]:
-    """The loader's clean-up of a paragraph's text (see loaders.document_from_blocks), with the
-    raw index of every character kept, so offsets in the reviewed text map back to the runs."""
-    if not _NEEDS_CLEANING.search(raw):
-        return raw, range(len(raw))          # the usual case: the text is already clean
-    chars: list[tuple[str, int]] = []
-    in_space = False
-    for i, ch in enumerate(raw):
-        if _LOADER_SPACE.match(ch):
-            if not in_space:
-                chars.append((" ", i))
-            in_space = True
-        else:
-            chars.append((ch, i))
-            in_space = False
-    lo, hi = 0, len(chars)
-    while lo < hi and chars[lo][0].isspace():
-        lo += 1
-    while hi > lo and chars[hi - 1][0].isspace():
-        hi -= 1
-    chars = chars[lo:hi]
-    kept = [c for k, c in enumerate(chars) if not (
-        c[0] == " " and ((k > 0 and chars[k - 1][0] == "\n") or
-                         (k + 1 < len(chars) and chars[k + 1][0] == "\n")))]
-    return "".join(c for c, _ in kept), [i for _, i in kept]
+    """The loader's clean-up of a paragraph's text (core/layout.clean), with the raw index of
+    every character kept, so offsets in the reviewed text map back to the runs."""
+    return raw_index(raw)
 
 
 def _mark_paragraph(para, block_text: str, marks: list[tuple[int, str, int]]) -> None:
