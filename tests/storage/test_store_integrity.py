@@ -18,7 +18,7 @@ from reviewdesk.storage.models import Base
 from reviewdesk.storage.records import ACCEPTED, ACTIVE
 from reviewdesk.storage.store import ReviewStore
 
-TABLES = {"documents", "reviews", "flags", "decisions", "notes", "claims", "dictionary_words",
+TABLES = {"documents", "reviews", "flags", "decisions", "notes", "claims", "dictionary_words", "revisions",
           "ignored_rules", "paragraph_cache", "alembic_version"}
 
 
@@ -26,7 +26,7 @@ def test_an_empty_database_is_migrated_to_head(store):
     with store.engine.connect() as connection:
         assert TABLES <= set(inspect(connection).get_table_names())
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
-    assert version == head_revision() == store.revision == "0002"
+    assert version == head_revision() == store.revision == "0003"
 
 
 def test_the_migrations_build_exactly_the_models(store):

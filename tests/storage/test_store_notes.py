@@ -17,16 +17,29 @@ def _span(doc, phrase: str, nth: int = 0) -> tuple[int, int]:
     return at, at + len(phrase)
 
 
-def test_a_flag_has_one_note_that_editing_replaces(store, draft):
+def test_a_reviewer_has_one_note_on_a_flag_that_editing_replaces(store, draft):
     doc = draft()
     record = store.open_document(doc)
     very = by_text(store.sync_flags(record, doc, findings(doc), {"style"}))["very"]
     first = store.set_flag_note(record, very.id, "Cut it.", "ana")
-    second = store.set_flag_note(record, very.id, "Cut it, or say how heavily.", "ben")
-    assert second.id == first.id and second.author == "ben"
+    second = store.set_flag_note(record, very.id, "Cut it, or say how heavily.", "ana")
+    assert second.id == first.id and second.author == "ana"
     assert second.created_at == first.created_at <= second.updated_at
     assert [n.body for n in store.notes(record)] == ["Cut it, or say how heavily."]
     assert by_text(store.flags(record))["very"].note == "Cut it, or say how heavily."
+
+
+def test_notes_of_two_reviewers_on_one_flag_stand_side_by_side(store, draft):
+    doc = draft()
+    record = store.open_document(doc)
+    very = by_text(store.sync_flags(record, doc, findings(doc), {"style"}))["very"]
+    store.set_flag_note(record, very.id, "Cut it.", "ana")
+    store.set_flag_note(record, very.id, "Keep it: it is a quote.", "ben")
+    flag = by_text(store.flags(record))["very"]
+    assert [(n.author, n.body) for n in flag.notes] == [("ana", "Cut it."), ("ben", "Keep it: it is a quote.")]
+    assert flag.note == "Keep it: it is a quote."          # the latest one
+    store.set_flag_note(record, very.id, "", "ben")         # ben removes only his own
+    assert [(n.author, n.body) for n in by_text(store.flags(record))["very"].notes] == [("ana", "Cut it.")]
 
 
 def test_an_empty_flag_note_deletes_it(store, draft):

@@ -123,37 +123,51 @@ def review(session: ReviewSession, args: argparse.Namespace) -> int:
         if not rule.strip():
             raise InputError("--ignore-rule needs a rule id, e.g. readability.adverb.")
 
-    changed = Counter()
-    for status in (ACCEPTED, DISMISSED, PENDING):
-        ids = [i for i, s in for_status.items() if s == status]
-        if ids:
-            store.set_statuses(record, ids, status, who)
-            changed[status] += len(ids)
-    for flag_id, body in args.note:
-        store.set_flag_note(record, flag_id, body, who)
-        changed["note"] += 1
-    for body in args.doc_note:
-        if body.strip():
-            store.add_document_note(record, body, who)
-            changed["document note"] += 1
-    for s, e, body in spans:
-        store.add_span_note(record, s, e, session.doc.text[s:e], body, who)
-        changed["passage note"] += 1
-    for claim_id, status in args.claim:
-        store.set_claim(record, claim_id, status=status)
-        changed["claim"] += 1
-    for claim_id, body in args.claim_note:
-        store.set_claim(record, claim_id, note=body)
-        changed["claim note"] += 1
-    scope = None if args.all_documents else record
-    learning = ((args.add_word, store.add_word, "dictionary word"),
-                (args.remove_word, store.remove_word, "word removed"),
-                (args.ignore_rule, store.ignore_rule, "ignored rule"),
-                (args.unignore_rule, store.unignore_rule, "rule restored"))
-    for entries, write, label in learning:
-        for entry in entries:
-            write(entry.strip(), scope)
-            changed[label] += 1
+    story = getattr(args, "story", None)
+    force = getattr(args, "force", False)
+    everywhere = args.all_documents
+
+    def write(w) -> Counter:
+        # One transaction: a conflict, an error or a kill before the end writes nothing at all.
+        changed: Counter = Counter()
+        for status in (ACCEPTED, DISMISSED, PENDING):
+            ids = [i for i, s in for_status.items() if s == status]
+            if ids:
+                w.set_statuses(ids, status, who, force=force)
+                changed[status] += len(ids)
+        for flag_id, body in args.note:
+            w.set_flag_note(flag_id, body, who)
+            changed["note"] += 1
+        for body in args.doc_note:
+            if body.strip():
+                w.add_document_note(body, who)
+                changed["document note"] += 1
+        for s, e, body in spans:
+            w.add_span_note(s, e, session.doc.text[s:e], body, who)
+            changed["passage note"] += 1
+        for claim_id, status in args.claim:
+            w.set_claim(claim_id, status=status, reviewer=who)
+            changed["claim"] += 1
+        for claim_id, body in args.claim_note:
+            w.set_claim(claim_id, note=body, reviewer=who)
+            changed["claim note"] += 1
+        learning = ((args.add_word, w.add_word, "dictionary word"),
+                    (args.remove_word, w.remove_word, "word removed"),
+                    (args.ignore_rule, w.ignore_rule, "ignored rule"),
+                    (args.unignore_rule, w.unignore_rule, "rule restored"))
+        for entries, add, label in learning:
+            for entry in entries:
+                add(entry.strip(), everywhere)
+                changed[label] += 1
+        if story is not None:
+            w.set_story(story)
+            changed["story"] += 1
+        return changed
+
+    try:
+        changed = store.write_together(record, write)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
     if args.add_word or args.remove_word or args.ignore_rule or args.unignore_rule:
         session.run_checks()      # the flags now reflect the dictionary and the ignored rules
     flags = [f for f in store.flags(record) if f.state == ACTIVE]

@@ -20,7 +20,17 @@ def flag_json(f: Any) -> dict:
         "suggestions": list(f.suggestions),
         "occurrences": [{"start": s, "end": e} for s, e in (f.occurrences or ((f.start, f.end),))],
         "engines": list(f.engines), "status": f.status, "note": f.note, "state": f.state,
+        # Who decided and when, and every reviewer's note: a team reads one review.
+        "decided_by": getattr(f, "decided_by", None),
+        "decided_at": _when(getattr(f, "decided_at", None)),
+        "version": getattr(f, "version", 0),
+        "notes": [{"author": n.author, "body": n.body, "created_at": _when(n.created_at),
+                   "updated_at": _when(n.updated_at)} for n in getattr(f, "notes", ())],
     }
+
+
+def _when(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 def excerpt(text: str, limit: int = _EXCERPT) -> str:

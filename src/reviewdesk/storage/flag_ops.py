@@ -7,14 +7,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Text, and_, bindparam, insert, select, type_coerce, update
+from sqlalchemy import Text, bindparam, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from ..core.document import Document
 from ..core.errors import UnknownFlag
 from ..core.flags import Flag, Severity, context_words, fingerprint, normalise, short_id
-from .models import DecisionRow, FlagRow, NoteRow, utcnow
-from .records import ACTIVE, OUTDATED, PENDING, STATUSES, DecisionRecord, FlagRecord
+from .models import FlagRow, NoteRow, utcnow
+from .records import ACTIVE, OUTDATED, PENDING, FlagNote, FlagRecord
+from .revision_ops import adopt
 
 # Stays under every SQLite build's limit on bound parameters in one statement.
 CHUNK = 500
@@ -35,17 +36,21 @@ def sync_flags(s: Session, review_id: int, doc: Document, flags: Iterable[Flag],
     now = utcnow()
     stored: dict[str, tuple[int, str, str, str]] = {}
     neighbours: dict[int, tuple[str | None, str | None]] = {}
+    places: dict[int, tuple[str, tuple[tuple[int, int], ...]]] = {}
     taken: set[str] = set()
-    for pk, fp, sid, check, state, digest, before_key, after_key in s.execute(
+    for pk, fp, sid, check, state, digest, before_key, after_key, rule, start, end, where in s.execute(
             select(FlagRow.id, FlagRow.fingerprint, FlagRow.short_id, FlagRow.check, FlagRow.state,
-                   FlagRow.digest, FlagRow.before_key, FlagRow.after_key)
+                   FlagRow.digest, FlagRow.before_key, FlagRow.after_key, FlagRow.rule, FlagRow.start,
+                   FlagRow.end, type_coerce(FlagRow.occurrences, Text))
             .where(FlagRow.review_id == review_id)):
         stored[fp] = (pk, check, state, digest)
         neighbours[pk] = (before_key, after_key)
+        places[pk] = (rule, _places(where, start, end))
         taken.add(sid)
 
     updates: list[dict[str, Any]] = []
     inserts: list[dict[str, Any]] = []
+    displaced: list[int] = []
     seen: set[str] = set()
     for flag in flags:
         fp = flag.fingerprint or fingerprint(flag, doc.text)
@@ -54,6 +59,13 @@ def sync_flags(s: Session, review_id: int, doc: Document, flags: Iterable[Flag],
         seen.add(fp)
         values = _finding(doc, flag)
         old = stored.get(fp)
+        if old is not None and old[2] == ACTIVE and neighbours[old[0]] != (None, None) and \
+                not _touch(places[old[0]][1], _value_places(values)):
+            # The same words in the same surroundings, but elsewhere, while the stored flag still
+            # has its own place in this text (revision_ops moved it): another passage, so it
+            # starts pending. The stored flag gives up the fingerprint and waits, outdated.
+            displaced.append(old[0])
+            old = None
         if old is not None:
             if (old[2], old[3]) != (ACTIVE, values["digest"]):
                 updates.append({"id": old[0], **values, "state": ACTIVE, "updated_at": now})
@@ -67,6 +79,13 @@ def sync_flags(s: Session, review_id: int, doc: Document, flags: Iterable[Flag],
     gone = [pk for fp, (pk, check, state, _) in stored.items()
             if fp not in seen and state == ACTIVE and check in checks_ran]
     found_again = _found_again(inserts, {pk: neighbours[pk] for pk in gone})
+    # The passage itself was edited a little (a typo fixed, a word changed): the flag, already
+    # moved onto this text (revision_ops), is the new finding at the same place that reads alike.
+    taken_new = set(found_again.values())
+    found_again.update(adopt(
+        [(pk, *places[pk]) for pk in gone if pk not in found_again],
+        [(i, v["rule"], _value_places(v)) for i, v in enumerate(inserts) if i not in taken_new],
+        doc.text))
     moved = [{"id": pk, **{k: v for k, v in inserts[i].items() if k in _FOUND_AGAIN}, "state": ACTIVE}
              for pk, i in found_again.items()]
     if found_again:
@@ -81,8 +100,20 @@ def sync_flags(s: Session, review_id: int, doc: Document, flags: Iterable[Flag],
                       [{"row_id": u.pop("id"), **_by_column(u)} for u in batch])
     for part in chunks(gone):
         s.execute(update(FlagRow).where(FlagRow.id.in_(part)).values(state=OUTDATED, updated_at=now))
+    for pk in displaced:
+        s.execute(update(FlagRow).where(FlagRow.id == pk).values(
+            state=OUTDATED, fingerprint=f"{[f for f, v in stored.items() if v[0] == pk][0][:40]}:{pk}",
+            updated_at=now))
     if inserts:
         s.execute(table.insert(), [_by_column(values) for values in inserts])
+
+
+def _value_places(values: dict[str, Any]) -> tuple[tuple[int, int], ...]:
+    return tuple((a, b) for a, b in values["occurrences"]) or ((values["start"], values["end"]),)
+
+
+def _touch(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
+    return any(min(x[1], y[1]) > max(x[0], y[0]) or x == y for x in a for y in b)
 
 
 _COLUMN = {name: column.key for name, column in FlagRow.__mapper__.columns.items()}
@@ -161,17 +192,15 @@ _LISTED = (FlagRow.start, FlagRow.end, FlagRow.rule, FlagRow.short_id, FlagRow.f
            FlagRow.check, FlagRow.category, FlagRow.severity, FlagRow.line, FlagRow.col, FlagRow.text,
            FlagRow.message, type_coerce(FlagRow.suggestions, Text), type_coerce(FlagRow.occurrences, Text),
            type_coerce(FlagRow.engines, Text), FlagRow.state, FlagRow.status, FlagRow.decided_by,
-           FlagRow.decided_at, NoteRow.body, FlagRow.score)
+           FlagRow.decided_at, FlagRow.id, FlagRow.score, FlagRow.version)
 
 
 def list_flags(s: Session, review_id: int, include_outdated: bool = True,
                pks: Sequence[int] | None = None) -> list[FlagRecord]:
-    """Active flags in document order, then outdated ones, each with its decision and note."""
+    """Active flags in document order, then outdated ones, each with its decision and notes."""
     # Plain tuples, not ORM objects, and JSON decoded here with a cache: a long review has tens
     # of thousands of flags, most with the same few suggestion and engine lists.
-    query = (select(*_LISTED)
-             .outerjoin(NoteRow, and_(NoteRow.flag_id == FlagRow.id, NoteRow.kind == "flag"))
-             .where(FlagRow.review_id == review_id)
+    query = (select(*_LISTED).where(FlagRow.review_id == review_id)
              .order_by(FlagRow.state != ACTIVE, FlagRow.start, FlagRow.end, FlagRow.rule, FlagRow.short_id))
     if not include_outdated:
         query = query.where(FlagRow.state == ACTIVE)
@@ -182,11 +211,31 @@ def list_flags(s: Session, review_id: int, include_outdated: bool = True,
         for part in chunks(list(pks)):
             rows.extend(s.execute(query.where(FlagRow.id.in_(part))))
         rows.sort(key=lambda r: (r[15] != ACTIVE, r[0], r[1], r[2], r[3]))
-    return [FlagRecord(
-        id=r[3], fingerprint=r[4], check=r[5], rule=r[2], category=r[6], severity=r[7], start=r[0],
-        end=r[1], line=r[8], column=r[9], text=r[10], message=r[11], suggestions=_strings(r[12]),
-        occurrences=_places(r[13], r[0], r[1]), engines=_strings(r[14]), state=r[15], status=r[16],
-        decided_by=r[17], decided_at=r[18], note=r[19] or "", score=r[20]) for r in rows]
+    # Notes are few next to flags: one query for the review's, grouped here, instead of a join
+    # that would repeat a flag once per reviewer who wrote on it.
+    notes = flag_notes(s, review_id)
+    out = []
+    for r in rows:
+        mine = notes.get(r[19], ())
+        latest = max(mine, key=lambda n: n.updated_at).body if mine else ""
+        out.append(FlagRecord(
+            id=r[3], fingerprint=r[4], check=r[5], rule=r[2], category=r[6], severity=r[7], start=r[0],
+            end=r[1], line=r[8], column=r[9], text=r[10], message=r[11], suggestions=_strings(r[12]),
+            occurrences=_places(r[13], r[0], r[1]), engines=_strings(r[14]), state=r[15], status=r[16],
+            decided_by=r[17], decided_at=r[18], note=latest, score=r[20], version=r[21] or 0,
+            notes=mine))
+    return out
+
+
+def flag_notes(s: Session, review_id: int) -> dict[int, tuple[FlagNote, ...]]:
+    """Flag row id -> every reviewer's note on it, oldest first."""
+    out: dict[int, list[FlagNote]] = {}
+    for flag_id, author, body, created, updated in s.execute(
+            select(NoteRow.flag_id, NoteRow.author, NoteRow.body, NoteRow.created_at, NoteRow.updated_at)
+            .where(NoteRow.review_id == review_id, NoteRow.kind == "flag")
+            .order_by(NoteRow.created_at, NoteRow.id)):
+        out.setdefault(flag_id, []).append(FlagNote(author, body, created, updated))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -220,31 +269,3 @@ def flag_pks(s: Session, review_id: int, flag_ids: Sequence[str]) -> dict[str, i
         if flag_id not in found:
             raise UnknownFlag(f"There is no flag {flag_id} in the review of this document.")
     return found
-
-
-def set_statuses(s: Session, review_id: int, flag_ids: Sequence[str], status: str,
-                 reviewer: str) -> list[FlagRecord]:
-    if status not in STATUSES:
-        raise ValueError(f"Unknown status {status!r}: use pending, accepted or dismissed.")
-    pks = flag_pks(s, review_id, flag_ids)
-    now = utcnow()
-    changed: list[int] = []
-    for part in chunks(list(pks.values())):
-        changed.extend(s.scalars(select(FlagRow.id).where(FlagRow.id.in_(part), FlagRow.status != status)))
-    decided_by, decided_at = (None, None) if status == PENDING else (reviewer, now)
-    for part in chunks(changed):
-        s.execute(update(FlagRow).where(FlagRow.id.in_(part))
-                  .values(status=status, decided_by=decided_by, decided_at=decided_at, updated_at=now))
-    if changed:
-        s.execute(insert(DecisionRow), [{"flag_id": pk, "status": status, "reviewer": reviewer, "at": now}
-                                        for pk in changed])
-    records = {rec.id: rec for rec in list_flags(s, review_id, pks=list(pks.values()))}
-    return [records[flag_id] for flag_id in dict.fromkeys(flag_ids)]
-
-
-def history(s: Session, review_id: int, flag_id: str) -> list[DecisionRecord]:
-    pk = flag_pks(s, review_id, [flag_id])[flag_id]
-    rows = s.execute(select(DecisionRow.status, DecisionRow.reviewer, DecisionRow.at)
-                     .where(DecisionRow.flag_id == pk).order_by(DecisionRow.at, DecisionRow.id))
-    return [DecisionRecord(flag_id=flag_id, status=st, reviewer=who, at=at) for st, who, at in rows]
-

@@ -12,19 +12,30 @@ from ..core.errors import UnknownRecord
 from .flag_ops import chunks
 from .models import ClaimRow, DictionaryWordRow, IgnoredRuleRow, ParagraphCacheRow, utcnow
 from .records import ACTIVE, CLAIM_STATUSES, OUTDATED, ClaimRecord
+from .revision_ops import OVERLAP_MIN
 
 _CLAIM_FIELDS = ("kind", "text", "start", "end", "sentence")
 
 
 def sync_claims(s: Session, review_id: int, claims: Iterable[ClaimRecord]) -> None:
-    """Match by claim id: the finding is refreshed, the editor's status and note are kept."""
+    """Match by claim id, or as the same claim with its words edited a little (see revision_ops.adopt):
+    the finding is refreshed, the editor's status and note are kept."""
     now = utcnow()
     stored = {row.claim_id: row for row in s.scalars(select(ClaimRow).where(ClaimRow.review_id == review_id))}
-    seen: set[str] = set()
+    fresh: dict[str, ClaimRecord] = {}
     for claim in claims:
-        if claim.id in seen:
-            continue
-        seen.add(claim.id)
+        fresh.setdefault(claim.id, claim)
+    unseen = [row for claim_id, row in stored.items() if claim_id not in fresh and row.state == ACTIVE]
+    new = [c for c in fresh.values() if c.id not in stored]
+    # The claims' own words stand in for the text: both sides are already on the current one.
+    renamed = _adopt_claims(unseen, new)
+    for old_id, new_id in renamed.items():
+        row = stored.pop(old_id)
+        row.claim_id = new_id
+        stored[new_id] = row
+    if renamed:
+        s.flush()      # the new ids are taken before any new claim row is added
+    for claim in fresh.values():
         row = stored.get(claim.id)
         values = {name: getattr(claim, name) for name in _CLAIM_FIELDS}
         if row is None:
@@ -36,8 +47,26 @@ def sync_claims(s: Session, review_id: int, claims: Iterable[ClaimRecord]) -> No
                 setattr(row, k, v)
             row.state, row.updated_at = ACTIVE, now
     for claim_id, row in stored.items():
-        if claim_id not in seen and row.state != OUTDATED:
+        if claim_id not in fresh and row.state != OUTDATED:
             row.state, row.updated_at = OUTDATED, now
+
+
+def _adopt_claims(unseen: list[ClaimRow], new: list[ClaimRecord]) -> dict[str, str]:
+    from .anchors import PASSAGE_MIN, similarity
+    pairs = []
+    for row in unseen:
+        for c in new:
+            shared = min(row.end, c.end) - max(row.start, c.start)
+            longest = max(row.end - row.start, c.end - c.start, 1)
+            if row.kind == c.kind and shared > 0 and shared / longest >= OVERLAP_MIN:
+                score = similarity(row.text, c.text)
+                if score >= PASSAGE_MIN:
+                    pairs.append((score, row.claim_id, c.id))
+    out: dict[str, str] = {}
+    for _score, old, fresh in sorted(pairs, reverse=True):
+        if old not in out and fresh not in out.values():
+            out[old] = fresh
+    return out
 
 
 def list_claims(s: Session, review_id: int) -> list[ClaimRecord]:
@@ -46,7 +75,8 @@ def list_claims(s: Session, review_id: int) -> list[ClaimRecord]:
     return [_claim(r) for r in rows]
 
 
-def set_claim(s: Session, review_id: int, claim_id: str, status: str | None, note: str | None) -> ClaimRecord:
+def set_claim(s: Session, review_id: int, claim_id: str, status: str | None, note: str | None,
+              reviewer: str | None = None) -> ClaimRecord:
     if status is not None and status not in CLAIM_STATUSES:
         raise ValueError(f"Unknown claim status {status!r}: use {', '.join(CLAIM_STATUSES)}.")
     row = s.scalars(select(ClaimRow).where(ClaimRow.review_id == review_id,
@@ -57,13 +87,16 @@ def set_claim(s: Session, review_id: int, claim_id: str, status: str | None, not
         row.status = status
     if note is not None:
         row.note = note
+    if reviewer:
+        row.decided_by = reviewer
     row.updated_at = utcnow()
     return _claim(row)
 
 
 def _claim(row: ClaimRow) -> ClaimRecord:
     return ClaimRecord(id=row.claim_id, kind=row.kind, text=row.text, start=row.start, end=row.end,
-                       sentence=row.sentence, status=row.status, note=row.note, state=row.state)
+                       sentence=row.sentence, status=row.status, note=row.note, state=row.state,
+                       decided_by=row.decided_by, updated_at=row.updated_at)
 
 
 # Dictionary words and ignored rules share one shape: a value, and a document or NULL for all.

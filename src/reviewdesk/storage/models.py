@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import (JSON, CheckConstraint, DateTime, Float, ForeignKey, Integer, MetaData, String,
-                        Text, TypeDecorator, UniqueConstraint)
+from sqlalchemy import (JSON, CheckConstraint, DateTime, Float, ForeignKey, Index, Integer, MetaData,
+                        String, Text, TypeDecorator, UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -56,6 +56,9 @@ class DocumentRow(Base):
     title: Mapped[str] = mapped_column(Text, default="")
     format: Mapped[str] = mapped_column(String(16), default="txt")
     sha256: Mapped[str] = mapped_column(String(64), index=True, default="")
+    # The review this file follows when it is a copy of another file's story (see reviews.py);
+    # NULL: the review whose document_id is this row. No FK: reviews already points here.
+    review_id: Mapped[int | None] = mapped_column(Integer, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -66,6 +69,12 @@ class ReviewRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     metrics: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)   # last run's document scores
+    story: Mapped[str | None] = mapped_column(String(200), unique=True)   # the desk's slug, optional
+    # The text every stored offset of this review points into (a revision's sha256).
+    anchor_sha: Mapped[str | None] = mapped_column(String(64))
+    # Bumped by every decision; a flag's version is the value at its latest decision, so a
+    # window asks for "decisions after N" with one indexed query.
+    decision_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -78,6 +87,7 @@ class FlagRow(Base):
         CheckConstraint("status IN ('pending', 'accepted', 'dismissed')", name="status"),
         CheckConstraint("state IN ('active', 'outdated')", name="state"),
         CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="span"),
+        Index("ix_flags_review_id_version", "review_id", "version"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -108,8 +118,24 @@ class FlagRow(Base):
     status: Mapped[str] = mapped_column(String(16), default="pending")
     decided_by: Mapped[str | None] = mapped_column(String(200))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Optimistic concurrency: the review's decision_seq at this flag's latest decision (0: never).
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RevisionRow(Base):
+    """A text a review has seen: its hash, its predecessor's, and the text, to map offsets from."""
+
+    __tablename__ = "revisions"
+    __table_args__ = (UniqueConstraint("review_id", "sha256"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    parent_sha256: Mapped[str | None] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class DecisionRow(Base):
@@ -133,13 +159,14 @@ class NoteRow(Base):
         CheckConstraint("kind <> 'span' OR (start_offset IS NOT NULL AND end_offset >= start_offset)",
                         name="span_has_span"),
         CheckConstraint("state IN ('active', 'outdated')", name="state"),
+        # One note per reviewer on a flag, side by side; NULLs (span and document notes) never collide.
+        UniqueConstraint("flag_id", "author"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
-    # One note per flag: NULLs (span and document notes) do not collide in a unique constraint.
-    flag_id: Mapped[int | None] = mapped_column(ForeignKey("flags.id", ondelete="CASCADE"), unique=True)
+    flag_id: Mapped[int | None] = mapped_column(ForeignKey("flags.id", ondelete="CASCADE"), index=True)
     start: Mapped[int | None] = mapped_column("start_offset", Integer)
     end: Mapped[int | None] = mapped_column("end_offset", Integer)
     anchor_text: Mapped[str] = mapped_column(Text, default="")
@@ -168,6 +195,7 @@ class ClaimRow(Base):
     status: Mapped[str] = mapped_column(String(16), default="unchecked")   # checked in Python
     note: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[str] = mapped_column(String(16), default="active")
+    decided_by: Mapped[str | None] = mapped_column(String(200))     # who set the status or note
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -9,13 +9,15 @@ from ..core.errors import UnknownRecord
 from .flag_ops import flag_pks
 from .models import FlagRow, NoteRow, utcnow
 from .records import ACTIVE, OUTDATED, NoteRecord
+from .revision_ops import nearest, ensure_anchored
 
 FLAG, SPAN, DOCUMENT = "flag", "span", "document"
 
 
 def set_flag_note(s: Session, review_id: int, flag_id: str, body: str, author: str) -> NoteRecord | None:
+    """The author's own note on the flag (other reviewers' notes stand beside it, untouched)."""
     pk = flag_pks(s, review_id, [flag_id])[flag_id]
-    row = s.scalars(select(NoteRow).where(NoteRow.flag_id == pk)).first()
+    row = s.scalars(select(NoteRow).where(NoteRow.flag_id == pk, NoteRow.author == author)).first()
     if not body.strip():
         if row is not None:
             s.delete(row)
@@ -26,7 +28,7 @@ def set_flag_note(s: Session, review_id: int, flag_id: str, body: str, author: s
                       author=author, state=ACTIVE, created_at=now, updated_at=now)
         s.add(row)
     else:
-        row.body, row.author, row.updated_at = body, author, now
+        row.body, row.updated_at = body, now
     s.flush()
     return _record(row, flag_id, _flag_state(s, pk))
 
@@ -82,34 +84,25 @@ def list_notes(s: Session, review_id: int) -> list[NoteRecord]:
 
 
 def relocate_notes(s: Session, review_id: int, doc: Document) -> None:
-    """After a revision, find each span note's passage again (nearest to where it was) or outdate it."""
+    """After a revision: every passage of the review moves onto the new text, or becomes outdated."""
+    if ensure_anchored(s, review_id, doc):
+        return
+    # A review from before revisions were kept has no text to diff against: find each span
+    # note's exact passage, nearest to where it was.
     text = doc.text
     now = utcnow()
     for row in s.scalars(select(NoteRow).where(NoteRow.review_id == review_id, NoteRow.kind == SPAN)):
         start, end, anchor = row.start or 0, row.end or 0, row.anchor_text
-        if not anchor:
-            continue      # nothing to look for: leave the note where it was written
-        if text[start:end] == anchor:
-            found: int | None = start
-        else:
-            found = _nearest(text, anchor, start)
+        if not anchor or text[start:end] == anchor:
+            if anchor and row.state != ACTIVE:
+                row.state, row.updated_at = ACTIVE, now
+            continue
+        found = nearest(text, anchor, start)
         if found is None:
             if row.state != OUTDATED:
                 row.state, row.updated_at = OUTDATED, now
-        elif (found, row.state) != (start, ACTIVE) or end != found + len(anchor):
+        else:
             row.start, row.end, row.state, row.updated_at = found, found + len(anchor), ACTIVE, now
-
-
-def _nearest(text: str, anchor: str, near: int) -> int | None:
-    best: int | None = None
-    at = text.find(anchor)
-    while at != -1:
-        if best is None or abs(at - near) < abs(best - near):
-            best = at
-        elif at > near:
-            break     # later places only get further away
-        at = text.find(anchor, at + 1)
-    return best
 
 
 def _flag_state(s: Session, pk: int) -> str:

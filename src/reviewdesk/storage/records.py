@@ -1,8 +1,10 @@
-"""Plain dataclasses the ReviewStore returns: no ORM object ever leaves storage."""
+"""Plain dataclasses the ReviewStore returns (no ORM object ever leaves storage), and its conflict error."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from ..core.errors import ReviewdeskError
 
 PENDING, ACCEPTED, DISMISSED = "pending", "accepted", "dismissed"
 STATUSES = (PENDING, ACCEPTED, DISMISSED)
@@ -20,6 +22,7 @@ class DocumentRecord:
     format: str
     sha256: str
     review_id: int
+    story: str | None = None     # the desk's story slug, when one was set
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,48 @@ class FlagRecord:
     status: str                  # pending|accepted|dismissed
     decided_by: str | None = None
     decided_at: datetime | None = None
-    note: str = ""
+    note: str = ""               # the most recently written note (every reviewer's are in notes)
     score: float | None = None   # e.g. a near-duplicate's similarity
+    version: int = 0             # the decision's version: 0 never decided; see set_statuses
+    notes: tuple["FlagNote", ...] = ()    # every reviewer's note, oldest first
+
+
+@dataclass(frozen=True)
+class FlagNote:
+    """One reviewer's note on a flag; several reviewers' notes stand side by side."""
+
+    author: str
+    body: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A flag decided by someone else since the caller last saw it."""
+
+    flag_id: str
+    status: str                  # what it is now
+    decided_by: str | None
+    decided_at: datetime | None
+    version: int
+    wanted: str                  # what the caller asked for
+
+
+class DecisionConflict(ReviewdeskError):
+    """Decisions refused because another reviewer decided those flags since the caller saw them.
+
+    Nothing of the refused call is written; repeat it with force=True to replace their decisions.
+    """
+
+    def __init__(self, conflicts: list[Conflict]) -> None:
+        self.conflicts = conflicts
+        first = conflicts[0]
+        who = first.decided_by or "another reviewer"
+        when = f" at {first.decided_at:%H:%M} UTC" if first.decided_at else ""
+        more = f" (and {len(conflicts) - 1} more)" if len(conflicts) > 1 else ""
+        super().__init__(f"flag {first.flag_id} was {first.status} by {who}{when} since you loaded it"
+                         f"{more}; nothing was written (use --force to replace it with {first.wanted})")
 
 
 @dataclass(frozen=True)
@@ -83,6 +126,8 @@ class ClaimRecord:
     status: str = "unchecked"
     note: str = ""
     state: str = ACTIVE
+    decided_by: str | None = None     # who last set its status or note
+    updated_at: datetime | None = None
 
 
 @dataclass

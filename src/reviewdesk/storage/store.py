@@ -1,25 +1,46 @@
 """ReviewStore: owns the database engine; every method is one short transaction returning plain records."""
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from ..core.document import Document
 from ..core.errors import StorageError
 from ..core.flags import Flag
 from ..paths import database_url, sqlite_file
-from . import flag_ops, ledger_ops, note_ops, reviews
+from . import decision_ops, flag_ops, ledger_ops, note_ops, reviews
 from .database import WRITES, describe, ensure_folder, make_engine, storage_errors
 from .migrations import upgrade_to_head
 from .records import (ClaimRecord, DecisionRecord, DocumentRecord, FlagRecord, NoteRecord,
                       ReviewState)
 from .reviews import ReviewRef
+from .revision_ops import ensure_anchored
+from .writer import ReviewWriter
 
 T = TypeVar("T")
+# A transaction that lost a race (two first checks of one draft, two first notes, a deadlock
+# between two checks on PostgreSQL) is run again from the start, up to this many times; the
+# second run sees the winner's rows.
+RETRIES = 8
+# SQLSTATEs worth another try: unique violation, serialization failure, deadlock.
+_RACES = {"23505", "40001", "40P01"}
+
+
+def lost_race(exc: BaseException | None) -> bool:
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = exc.orig
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if state:
+        return state in _RACES
+    return isinstance(exc, IntegrityError) and "UNIQUE constraint failed" in str(orig)
 
 
 class ReviewStore:
@@ -68,10 +89,17 @@ class ReviewStore:
     def _run(self, write: bool, work: Callable[..., T], *args: Any) -> T:
         if self._closed:
             raise StorageError("The review database has been closed.")
-        with storage_errors(self.url):
-            with Session(self._writer if write else self._engine, expire_on_commit=False) as s:
-                with s.begin():      # commits on return, rolls everything back on any exception
-                    return work(s, *args)
+        for attempt in range(RETRIES + 1):
+            try:
+                with storage_errors(self.url):
+                    with Session(self._writer if write else self._engine, expire_on_commit=False) as s:
+                        with s.begin():      # commits on return, rolls everything back on any exception
+                            return work(s, *args)
+            except StorageError as exc:
+                if attempt == RETRIES or not lost_race(exc.__cause__):
+                    raise
+                time.sleep(random.uniform(0.001, 0.01 * (attempt + 1)))
+        raise AssertionError("unreachable")
 
     def _in_review(self, write: bool, work: Callable[..., T], ref: ReviewRef, *args: Any) -> T:
         return self._run(write, lambda s: work(s, reviews.review_id_of(s, ref), *args))
@@ -88,16 +116,15 @@ class ReviewStore:
         version = ".".join(str(part) for part in info)
         return f"{name} {version} ({self._where})".replace("  ", " ")
 
-    def open_document(self, doc: Document) -> DocumentRecord:
-        """Find the draft by its resolved path (pasted text: by content), creating it and its review."""
-        try:
-            return self._run(True, reviews.open_document, doc)
-        except StorageError as exc:
-            # Two programs adding the same new draft to a server database at once: the loser
-            # of that race finds the winner's row on a second try.
-            if not isinstance(exc.__cause__, IntegrityError):
-                raise
-            return self._run(True, reviews.open_document, doc)
+    def open_document(self, doc: Document, story: str | None = None) -> DocumentRecord:
+        """Find the draft's review: by the desk's story slug, the file's path, or its text (a copy,
+        a moved or renamed file: see reviews.open_document); create it if none knows it. A new
+        text moves every flag, note and claim onto it (see revision_ops)."""
+        return self._run(True, reviews.open_document, doc, story)
+
+    def set_story(self, record_or_id: ReviewRef, story: str | None) -> None:
+        """Name the review's story; ValueError if another review already has that name."""
+        self._in_review(True, reviews.set_story, record_or_id, story)
 
     def documents(self) -> list[DocumentRecord]:
         """Every reviewed document, most recently opened first."""
@@ -126,6 +153,7 @@ class ReviewStore:
         ran = set(checks_ran)
 
         def work(s: Session, rid: int) -> list[FlagRecord]:
+            ensure_anchored(s, rid, doc)
             flag_ops.sync_flags(s, rid, doc, flags, ran)
             reviews.touch(s, rid)
             return flag_ops.list_flags(s, rid) if listed else []
@@ -134,16 +162,38 @@ class ReviewStore:
     def flags(self, record_or_id: ReviewRef, include_outdated: bool = True) -> list[FlagRecord]:
         return self._in_review(False, flag_ops.list_flags, record_or_id, include_outdated)
 
-    def set_status(self, record_or_id: ReviewRef, flag_id: str, status: str, reviewer: str) -> FlagRecord:
-        return self.set_statuses(record_or_id, [flag_id], status, reviewer)[0]
+    def set_status(self, record_or_id: ReviewRef, flag_id: str, status: str, reviewer: str,
+                   expected: int | None = None, force: bool = False) -> FlagRecord:
+        return self.set_statuses(record_or_id, [flag_id], status, reviewer,
+                                 None if expected is None else {flag_id: expected}, force)[0]
 
     def set_statuses(self, record_or_id: ReviewRef, flag_ids: list[str], status: str,
-                     reviewer: str) -> list[FlagRecord]:
-        """All or none: an unknown id (UnknownFlag) or bad status (ValueError) changes nothing."""
-        return self._in_review(True, flag_ops.set_statuses, record_or_id, list(flag_ids), status, reviewer)
+                     reviewer: str, expected: Mapping[str, int] | None = None,
+                     force: bool = False) -> list[FlagRecord]:
+        """All or none: an unknown id (UnknownFlag), a bad status (ValueError) or a decision
+        someone else made since the caller saw the flag (DecisionConflict, see decision_ops;
+        `expected`: flag id -> the version the caller saw) changes nothing."""
+        return self._in_review(True, decision_ops.set_statuses, record_or_id, list(flag_ids), status,
+                               reviewer, expected, force)
 
     def history(self, record_or_id: ReviewRef, flag_id: str) -> list[DecisionRecord]:
-        return self._in_review(False, flag_ops.history, record_or_id, flag_id)
+        return self._in_review(False, decision_ops.history, record_or_id, flag_id)
+
+    def versions(self, record_or_id: ReviewRef) -> dict[str, int]:
+        """Flag id -> decision version, for every flag ever decided (unlisted flags are at 0)."""
+        return self._in_review(False, decision_ops.versions, record_or_id)
+
+    def changes_since(self, record_or_id: ReviewRef, seq: int,
+                      notes_after: datetime | None = None) -> dict[str, Any]:
+        """What others wrote since: {"seq": the review's decision counter now, "flags": the
+        FlagRecords decided after `seq` or whose notes changed after `notes_after`, "notes_at":
+        the newest note's time}. A window polls it with the values of its last call."""
+        return self._in_review(False, decision_ops.changes_since, record_or_id, seq, notes_after)
+
+    def write_together(self, record_or_id: ReviewRef, work: Callable[[ReviewWriter], T]) -> T:
+        """Run `work` with a ReviewWriter whose writes all land in one transaction, or none do
+        (an error, a conflict or a kill before the commit leaves the review as it was)."""
+        return self._in_review(True, lambda s, rid: work(ReviewWriter(s, rid)), record_or_id)
 
     def set_flag_note(self, record_or_id: ReviewRef, flag_id: str, body: str,
                       author: str) -> NoteRecord | None:
@@ -179,8 +229,8 @@ class ReviewStore:
         return self._in_review(True, work, record)
 
     def set_claim(self, record: ReviewRef, claim_id: str, status: str | None = None,
-                  note: str | None = None) -> ClaimRecord:
-        return self._in_review(True, ledger_ops.set_claim, record, claim_id, status, note)
+                  note: str | None = None, reviewer: str | None = None) -> ClaimRecord:
+        return self._in_review(True, ledger_ops.set_claim, record, claim_id, status, note, reviewer)
 
     def claims(self, record: ReviewRef) -> list[ClaimRecord]:
         return self._in_review(False, ledger_ops.list_claims, record)
