@@ -36,6 +36,9 @@ class FillerCheck:
                     continue  # the speaker's words, not ours to cut
                 if any(s.start < m.end and m.start < s.end for s in taken):
                     continue
+                block = doc.block_at(m.start)
+                if block is not None and block.is_cell:
+                    continue  # a table's "Share" column is not a share button
                 matches.append(m)
             taken.extend(Span(m.start, m.end) for m in matches)
             if grouped:

@@ -92,7 +92,7 @@ class ReadabilityCheck:
                         continue
                     flags.append(self._word_flag(text, hit))
                     counts[_COUNT_KEY[hit.rule]] += 1
-                if block.is_heading:
+                if not block.is_prose:      # headings, table cells, bylines: no sentence grades
                     continue
                 p_words += len(tokens)
                 p_sentences += 1
@@ -103,7 +103,7 @@ class ReadabilityCheck:
                                                  target, settings):
                     flags.append(flag)
                     counts[_COUNT_KEY[flag.rule]] += 1
-            if block.is_heading:
+            if not block.is_prose:
                 continue
             body_parts.append(text[block.start:block.end])
             body_words += p_words

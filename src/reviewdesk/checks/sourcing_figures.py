@@ -150,7 +150,7 @@ class FigureFinder:
         for figure in sorted(candidates, key=lambda f: f.start):
             if self.doc.in_quote(figure.start, figure.end):
                 continue  # the speaker is the source, and the quote rule checks the speaker
-            if self.blocks.spans and self.blocks.at(figure.start).is_heading:
+            if self.blocks.spans and not self.blocks.at(figure.start).is_prose:
                 continue
             if not self._sourced(figure):
                 found.append(figure)

@@ -62,7 +62,7 @@ def find_echoes(ws: WordStream, window: int, *, skip_quotes: bool = True,
     phrase, and pairs touching a heading (a section naturally picks up its heading's words).
     """
     ids, vocab, stop, quote = ws.ids, ws.vocab, ws.stop, ws.quote
-    heading = [ws.doc.blocks[b].is_heading for b in ws.sentence_block]
+    heading = [not ws.doc.blocks[b].is_prose for b in ws.sentence_block]
     sentence = ws.sentence
     last: dict[str, int] = {}
     out: list[tuple[int, int]] = []

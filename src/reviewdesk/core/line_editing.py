@@ -23,6 +23,8 @@ TARGETS: tuple[tuple[str, str, str, str, str, str, float], ...] = (
     ("complex", "complex words or phrases", "readability.complex-word", "readability",
      "complex_words", "words", 0.005),
     ("echoes", "echoed words", "repetition.echo", "repetition", "echoes", "words", 0.01),
+    ("paraphrases", "passages saying nearly the same thing", "repetition.paraphrase", "repetition",
+     "paraphrases", "sentences", 0.05),
     ("openers", "repeated sentence openers", "repetition.opener", "repetition", "repeated_openers",
      "sentences", 0.03),
 )

@@ -186,7 +186,7 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
         c = self.controller
         doc = c.doc
         self.view.set_draft(doc.text, c.offsets, [(h.start, h.end, h.level) for h in doc.headings],
-                            c.text_document)
+                            c.text_document, blocks=doc.blocks)
         self.view.painter.use_places(c.places)
         self.flag_panel.set_text(doc.text)
         name = os.path.basename(doc.path) if doc.path else "Untitled draft"

@@ -117,7 +117,7 @@ def open_draft(path: str, store: Any, base: Settings, gate: WriteGate, progress:
         if build_text is not None:
             # Last, once nothing can fail or be cancelled: the document then always reaches the window.
             progress.report(0.9, "Laying out the text")
-            opened.text_document = build_text(opened.doc.text)
+            opened.text_document = build_text(opened.doc.text, blocks=opened.doc.blocks)
         return opened
     finally:
         if paused:

@@ -77,12 +77,13 @@ class DraftView(QPlainTextEdit):
         return QFont(self.document().defaultFont()), self.document().documentMargin()
 
     def set_draft(self, text: str, offsets: OffsetMap, headings: Iterable[tuple[int, int, int]],
-                  document: QTextDocument | None = None) -> None:
-        """Show a draft; `document` is its text already built (by build_document) in the pool."""
+                  document: QTextDocument | None = None, blocks=()) -> None:
+        """Show a draft; `document` is its text already built (by build_document) in the pool;
+        `blocks` (the Document's) lets the fallback build show tables as tables too."""
         self._current = None
         self.setExtraSelections([])
         if document is None or document.characterCount() - 1 != offsets.to_qt(len(text)):
-            document = build_document(text, *self.document_style())
+            document = build_document(text, *self.document_style(), blocks=blocks)
         # The document we made for the last draft goes; Qt deletes its own first one itself. (Not
         # found by asking the old document for its parent: the first time, PySide took ~37 ms to
         # wrap Qt's private text control that parents its own document.)
