@@ -98,3 +98,12 @@ def test_at_a_glance_lists_the_top_findings_and_selects_one(qtbot, make_window, 
                   and b.property("key") == glance.keys[-1])
     button.click()
     assert window.flag_panel.current_key == glance.keys[-1]
+
+
+def test_clean_copy_says_nothing_to_fix_and_where_the_advice_is(qtbot, make_window, open_and_wait):
+    only_advice = [_PassiveCheck("readability", "readability", ("fighting",), Severity.SUGGESTION)]
+    window = open_and_wait(make_window(only_advice))
+    panel = window.flag_panel
+    qtbot.waitUntil(lambda: panel.empty_label.text().startswith("Nothing to fix"), timeout=2000)
+    assert "Line editing (Ctrl+L) has" in panel.empty_label.text()
+    assert "reviewed" not in panel.empty_label.text()

@@ -323,9 +323,19 @@ class FlagPanel(QWidget):
         shown = self.proxy.rowCount()
         self.empty_label.setVisible(shown == 0)
         if shown == 0:
-            self.empty_label.setText("No flags yet." if not self.model.rows else
-                                     "Nothing matches these filters." if reviewed < total or text
-                                     else "Every flag is reviewed.")
+            if not self.model.rows:
+                message = "No flags yet."
+            elif reviewed < total or text:
+                message = "Nothing matches these filters."
+            elif total == 0:
+                # Clean copy: say so, and where the advice went, rather than "every flag is reviewed".
+                message = "Nothing to fix at these settings."
+                if line_rows and not line_on:
+                    message += (f" Line editing (Ctrl+L) has {line_rows} pieces of style advice; "
+                                "the Readability tab counts them against targets.")
+            else:
+                message = "Every flag is reviewed."
+            self.empty_label.setText(message)
 
     def set_progress(self, reviewed: int, total: int) -> None:
         text = f"{reviewed} of {total} reviewed" if total else "No flags"
