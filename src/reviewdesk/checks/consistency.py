@@ -11,6 +11,7 @@ from ..core.flags import Flag, Severity, Span
 from .base import RunContext
 from .consistency_ages import age_flags, length_flags
 from .consistency_facts import number_flags
+from .consistency_lang import and_list as _and_list
 from .consistency_time import event_date_flags
 from .consistency_timeline import timeline_flags
 from .consistency_terms import term_flags
@@ -168,9 +169,6 @@ def start_date_flags(doc: Document) -> list[Flag]:
                           f"The start of the {label} is dated {stated}.", Severity.WARNING, (), places))
     return flags
 
-
-def _and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 _LOW = {"nearly": 0.75, "almost": 0.75, "under": 0.75, "just under": 0.9, "less than": 0.5,

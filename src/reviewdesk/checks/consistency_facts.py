@@ -12,7 +12,7 @@ from ..core.document import Document
 from ..core.flags import Flag, Severity, Span
 from .consistency_figure_words import past_frames
 from .consistency_figures import Figure, find_counts
-from .consistency_lang import canonical, config
+from .consistency_lang import and_list as _and_list, canonical, clash_groups, config
 
 CHECK = "consistency"
 RULE = "consistency.number"
@@ -89,27 +89,10 @@ def disagree(a: Figure, b: Figure) -> bool:
 
 def number_flags(doc: Document) -> list[Flag]:
     figures = find_counts(doc)
-    parent = list(range(len(figures)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    clash: set[int] = set()
-    for i, a in enumerate(figures):
-        for j in range(i + 1, min(len(figures), i + 400)):
-            b = figures[j]
-            if disagree(a, b) and same_thing(a, b):
-                parent[root(j)] = root(i)
-                clash.update((i, j))
-    groups: dict[int, list[int]] = {}
-    for i in sorted(clash):
-        groups.setdefault(root(i), []).append(i)
+    groups = clash_groups(figures, lambda a, b: disagree(a, b) and same_thing(a, b), reach=400)
     flags = []
     text = doc.text
-    for members in groups.values():
+    for members in groups:
         figs = [figures[i] for i in members]
         stated = _and_list(list(dict.fromkeys(" ".join(text[f.start:f.end].split()) for f in figs)))
         label = _label(figs)
@@ -138,6 +121,3 @@ def _plural(noun: str) -> str:
     forms = getInflection(noun, "NNS")
     return forms[0] if forms and noun not in ("people", "staff") else noun
 
-
-def _and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

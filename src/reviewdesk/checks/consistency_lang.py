@@ -234,3 +234,33 @@ def main_names(doc) -> frozenset[str]:
                 break
         doc.__dict__["_consistency_main_names"] = cached
     return cached
+
+
+def clash_groups(items: list, clash, reach: int) -> list[list[int]]:
+    """Indexes of items that clash with one another, grouped (union-find over clashing pairs).
+
+    `clash(a, b)` says two statements are about one thing and disagree; each item is compared with
+    the next `reach` items only, so a novel's thousands of figures stay fast."""
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    clashing: set[int] = set()
+    for i, a in enumerate(items):
+        for j in range(i + 1, min(len(items), i + reach)):
+            if clash(a, items[j]):
+                parent[root(j)] = root(i)
+                clashing.update((i, j))
+    groups: dict[int, list[int]] = {}
+    for i in sorted(clashing):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
+def and_list(items: list[str]) -> str:
+    """'2014', '2014 and 2018', '2014, 2018 and 2020'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from ..core.document import Document
 from ..core.flags import Flag, Severity, Span
-from .consistency_lang import (Token, canonical, clause_bounds, config, event_lemma, noun_lemma, tokens,
-                               verb_form, verb_lemma)
+from .consistency_lang import (Token, and_list as _and_list, canonical, clash_groups, clause_bounds, config,
+                               event_lemma, noun_lemma, tokens, verb_form, verb_lemma)
 from .editorial_text import DateMention, SentenceIndex, find_dates
 
 CHECK = "consistency"
@@ -183,27 +183,10 @@ def same_event(a: Dated, b: Dated) -> bool:
 def event_date_flags(doc: Document) -> list[Flag]:
     """One event given two dates: "opened in 2001" ... "since it opened in 2003"."""
     events = dated_events(doc)
-    parent = list(range(len(events)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    clash: set[int] = set()
-    for i, a in enumerate(events):
-        for j in range(i + 1, min(len(events), i + 300)):
-            b = events[j]
-            if not a.date.compatible(b.date) and same_event(a, b):
-                parent[root(j)] = root(i)
-                clash.update((i, j))
-    groups: dict[int, list[Dated]] = {}
-    for i in sorted(clash):
-        groups.setdefault(root(i), []).append(events[i])
+    groups = clash_groups(events, lambda a, b: not a.date.compatible(b.date) and same_event(a, b), reach=300)
     flags = []
     text = doc.text
-    for members in groups.values():
+    for members in ([events[i] for i in group] for group in groups):
         stated = _and_list(list(dict.fromkeys(m.date.label() for m in members)))
         places = tuple(m.span for m in members)
         what = " ".join(text[members[0].span.start:members[0].date.start].split()) or members[0].event
@@ -212,6 +195,3 @@ def event_date_flags(doc: Document) -> list[Flag]:
                           Severity.WARNING, (), places))
     return flags
 
-
-def _and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
