@@ -319,7 +319,7 @@ class FlagPanel(QWidget):
             n = sum(v for k, v in by_severity.items() if k >= level)
             self.severity.setItemText(i, f"{label} ({n})")
         self.set_progress(reviewed, total)
-        self.glance.set_rows(self.model.rows, line_on)
+        self.glance.set_rows(self.model.rows, line_on, in_rank_order=self.model.sort_mode == "rank")
         shown = self.proxy.rowCount()
         self.empty_label.setVisible(shown == 0)
         if shown == 0:

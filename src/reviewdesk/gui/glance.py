@@ -1,6 +1,7 @@
 """The "At a glance" strip above the flag list: the few findings an editor should take first."""
 from __future__ import annotations
 
+from itertools import islice
 from operator import attrgetter
 from typing import Iterable
 
@@ -58,12 +59,18 @@ class GlanceStrip(QWidget):
             self.compact = compact
             self.setVisible(bool(self.keys) and not compact)
 
-    def set_rows(self, rows: Iterable[Row], line_editing: bool = False) -> None:
-        """The open findings of the view, ranked; line-editing advice only when it is shown."""
-        candidates = [r for r in rows if r.is_flag and r.active and r.decision == PENDING
-                      and r.status != DISMISSED and (line_editing or not r.line_editing)]
-        top = ranked(candidates, rule=attrgetter("rule"), severity=attrgetter("severity"),
-                     places=lambda r: len(r.places), start=attrgetter("start"))[:GLANCE_ROWS]
+    def set_rows(self, rows: Iterable[Row], line_editing: bool = False, in_rank_order: bool = False) -> None:
+        """The open findings of the view, ranked; line-editing advice only when it is shown.
+
+        in_rank_order: the rows are already ranked (the list's default order), so the first few
+        open ones are the top; the list is not ranked a second time on every recount."""
+        candidates = (r for r in rows if r.is_flag and r.active and r.decision == PENDING
+                      and r.status != DISMISSED and (line_editing or not r.line_editing))
+        if in_rank_order:
+            top = list(islice(candidates, GLANCE_ROWS))
+        else:
+            top = ranked(list(candidates), rule=attrgetter("rule"), severity=attrgetter("severity"),
+                         places=lambda r: len(r.places), start=attrgetter("start"))[:GLANCE_ROWS]
         keys = [r.key for r in top]
         if keys == self.keys:
             return
