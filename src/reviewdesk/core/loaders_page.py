@@ -12,11 +12,15 @@ A draft with no furniture (a CMS preview, an exported draft) is read structurall
 """
 from __future__ import annotations
 
+import logging
+
 import re
 
 from .document import BYLINE, CAPTION, FOOTNOTE, HEADING, TABLE_CELL
 from .layout import Part
 from .loaders_html import PageReader
+
+log = logging.getLogger(__name__)
 
 _TRUST_ALWAYS = {BYLINE, CAPTION, FOOTNOTE, TABLE_CELL}
 _MAX_ELEMENTS_FOR_EXTRACTOR = 200_000     # past this a page is not an article page; skip the second opinion
@@ -54,7 +58,8 @@ def read_page(text: str, *, max_elements: int) -> tuple[list[Part], str, list[st
 def _second_opinion(html: str, parts: list[Part]) -> tuple[list[Part], list[Part]]:
     try:
         import trafilatura
-    except ImportError:                # an install without it reads structurally alone
+    except ImportError as exc:         # an install without it reads structurally alone
+        log.warning("trafilatura cannot be imported (%s): saved pages are read by structure alone", exc)
         return parts, []
     try:
         kept = trafilatura.extract(html, include_tables=True, include_comments=False, favor_recall=True)
