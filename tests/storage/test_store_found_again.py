@@ -95,7 +95,7 @@ def test_a_first_schema_database_is_upgraded_with_its_reviews(tmp_path, draft):
     config = alembic_config(url)
     command.upgrade(config, "0001")
     with ReviewStore(url) as store:          # opens at head: 0001 -> 0003
-        assert store.revision == "0003"
+        assert store.revision == "0004"
         record, very = _decided(store, draft)
     with ReviewStore(url) as store:
         with store.engine.connect() as connection:

@@ -26,7 +26,7 @@ def test_an_empty_database_is_migrated_to_head(store):
     with store.engine.connect() as connection:
         assert TABLES <= set(inspect(connection).get_table_names())
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
-    assert version == head_revision() == store.revision == "0003"
+    assert version == head_revision() == store.revision == "0004"
 
 
 def test_the_migrations_build_exactly_the_models(store):

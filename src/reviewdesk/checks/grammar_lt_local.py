@@ -161,7 +161,8 @@ class LocalServer:
         return self._proc is not None and self._proc.poll() is None
 
     def usable_without_download(self) -> bool:
-        return java_problem() is None and installed_jar() is not None
+        # The jar is a file lookup; the Java probe runs a process, so it goes second.
+        return installed_jar() is not None and java_problem() is None
 
     def ensure_running(self, progress: Progress, allow_download: bool) -> str:
         """The server's base URL; downloads LanguageTool first when allowed and missing."""

@@ -11,6 +11,7 @@ from typing import Any
 from ..core.errors import InputError, UnknownFlag
 from ..core.layers import shown
 from ..core.line_editing import line_editing_summary
+from ..core.merge import expand_ids, merge_records
 from ..storage.records import ACCEPTED, ACTIVE, CLAIM_STATUSES, DISMISSED, PENDING
 from .output import flag_json, render_markdown, render_text
 from .session import ReviewSession
@@ -39,7 +40,9 @@ def check(session: ReviewSession, args: argparse.Namespace) -> int:
     # earlier revision (their offsets would not slice this text) and wait for that check's next run.
     ran = run.report.ran_ok()
     # Line-editing advice is summarised as counts unless the view asks for its flags.
-    active = shown((f for f in run.flags if f.state == ACTIVE and f.check in ran), session.settings)
+    # One finding per problem (core/merge.py): what several checks said of the same words.
+    active = sorted(shown(merge_records([f for f in run.flags if f.state == ACTIVE and f.check in ran]),
+                          session.settings), key=lambda f: (f.start, f.end, f.rule, f.id))
     outdated = shown((f for f in run.flags if f.state != ACTIVE), session.settings)
     checks = [c.__dict__ for c in run.report.checks]
     readability = run.report.readability
@@ -86,6 +89,7 @@ def review(session: ReviewSession, args: argparse.Namespace) -> int:
     """Validate every id first, then write: an unknown id writes nothing."""
     store, record, who = session.store, session.record, session.reviewer
     session.ensure_checked()
+    merged_from = [f for f in store.flags(record) if f.state == ACTIVE]
     known = {f.id: f for f in store.flags(record)}
     wanted = [*args.accept, *args.dismiss, *args.reset, *(n[0] for n in args.note)]
     for flag_id in wanted:
@@ -133,7 +137,8 @@ def review(session: ReviewSession, args: argparse.Namespace) -> int:
         for status in (ACCEPTED, DISMISSED, PENDING):
             ids = [i for i, s in for_status.items() if s == status]
             if ids:
-                w.set_statuses(ids, status, who, force=force)
+                # A merged finding's id stands for every flag merged into it (core/merge.py).
+                w.set_statuses(expand_ids(merged_from, ids), status, who, force=force)
                 changed[status] += len(ids)
         for flag_id, body in args.note:
             w.set_flag_note(flag_id, body, who)

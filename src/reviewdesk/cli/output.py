@@ -7,6 +7,7 @@ from typing import Any
 
 from ..core.document import Document
 from ..core.highlights import highlights
+from ..core.merge import other_voices
 from ..core.line_editing import line_editing_summary, summary_line
 
 _EXCERPT = 70
@@ -24,6 +25,8 @@ def flag_json(f: Any) -> dict:
         "decided_by": getattr(f, "decided_by", None),
         "decided_at": _when(getattr(f, "decided_at", None)),
         "version": getattr(f, "version", 0),
+        # The other checks' flags merged into this finding (core/merge.py): deciding it decides them.
+        "also": [a.as_dict() for a in getattr(f, "also", ())],
         "notes": [{"author": n.author, "body": n.body, "created_at": _when(n.created_at),
                    "updated_at": _when(n.updated_at)} for n in getattr(f, "notes", ())],
     }
@@ -84,6 +87,7 @@ def render_text(doc: Document, shown_path: str, flags: list[Any], checks: list[d
         lines.append(f"    \u00ab{excerpt(f.text)}\u00bb  id {f.id}"
                      + (f"  suggest: {' | '.join(f.suggestions[:3])}" if f.suggestions else "")
                      + (f"  note: {excerpt(f.note, 60)}" if f.note else ""))
+        lines.extend(f"    also {a.rule}: {excerpt(a.message, 100)}" for a in other_voices(f))
     lines.append("")
     reviewed = sum(1 for f in flags if f.status != "pending")
     lines.append(f"{len(flags)} flags ({_counts(flags) or 'none'}); {reviewed} of {len(flags)} reviewed.")
@@ -122,5 +126,6 @@ def render_markdown(doc: Document, flags: list[Any], checks: list[dict], metrics
             out.append(f"- **{f.line}:{f.column}** {_md_escape(f.message)} "
                        f"\u2014 \u201c{_md_escape(excerpt(f.text))}\u201d `{f.id}`"
                        + (f" ({f.status})" if f.status != "pending" else ""))
+            out.extend(f"  - also *{a.rule}*: {_md_escape(a.message)}" for a in other_voices(f))
         out.append("")
     return "\n".join(out)

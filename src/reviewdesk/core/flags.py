@@ -43,6 +43,22 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Also:
+    """Another check's word on the same problem, kept when its flag merged into a finding (core/merge)."""
+
+    id: str             # the merged flag's own id: deciding the finding decides it too
+    check: str
+    rule: str
+    category: str
+    severity: str       # error|warning|suggestion|info
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"id": self.id, "check": self.check, "rule": self.rule, "category": self.category,
+                "severity": self.severity, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
 class Flag:
     """One finding. Offsets are Python str indices (code points) into Document.text.
 

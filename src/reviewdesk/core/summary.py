@@ -16,6 +16,7 @@ from .engine import CheckStatus
 from .flags import Span
 from .layers import is_line_editing
 from .line_editing import LineItem, line_editing_summary
+from .merge import is_layered, merge_records
 from .ranking import ranked_flags
 
 TOP_FINDINGS = 5         # how many accepted findings a summary leads with
@@ -242,8 +243,9 @@ def summary_from_parts(doc: Document, flags: Iterable[FlagRecord], notes: Iterab
     Without `line_editing`, pending line-editing advice is left out of the counts and lists (it is
     summarised in `line_items`); line-editing flags the editor decided on always count.
     """
-    flags = [f for f in flags
-             if line_editing or f.status != PENDING or not is_line_editing(f.rule)]
+    # One finding per problem (core/merge.py): what several checks said of the same words.
+    flags = [f for f in merge_records(list(flags))
+             if line_editing or f.status != PENDING or not is_layered(f)]
     active = [f for f in flags if f.state == ACTIVE]
     counts: dict[str, dict[str, int]] = {}
     for f in active:

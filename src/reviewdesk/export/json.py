@@ -84,6 +84,7 @@ def _flag(summary: Summary, f: Any) -> dict[str, Any]:
         "score": f.score if isinstance(getattr(f, "score", None), (int, float)) else None,
         "note": f.note, "note_author": note.author if note else None,
         "decided_by": f.decided_by, "decided_at": iso(f.decided_at),
+        "also": [a.as_dict() for a in getattr(f, "also", ())],
     }
 
 

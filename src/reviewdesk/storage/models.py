@@ -69,6 +69,7 @@ class ReviewRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     metrics: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)   # last run's document scores
+    settings: Mapped[dict[str, Any] | None] = mapped_column(JSON)   # the editor's choices for this draft
     story: Mapped[str | None] = mapped_column(String(200), unique=True)   # the desk's slug, optional
     # The text every stored offset of this review points into (a revision's sha256).
     anchor_sha: Mapped[str | None] = mapped_column(String(64))

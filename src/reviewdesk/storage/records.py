@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..core.errors import ReviewdeskError
+from ..core.flags import Also
 
 PENDING, ACCEPTED, DISMISSED = "pending", "accepted", "dismissed"
 STATUSES = (PENDING, ACCEPTED, DISMISSED)
@@ -52,6 +53,7 @@ class FlagRecord:
     score: float | None = None   # e.g. a near-duplicate's similarity
     version: int = 0             # the decision's version: 0 never decided; see set_statuses
     notes: tuple["FlagNote", ...] = ()    # every reviewer's note, oldest first
+    also: tuple[Also, ...] = ()  # flags merged into this finding, each with its rule and message (core/merge)
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,24 @@ def save_metrics(s: Session, ref: ReviewRef, values: dict[str, Any]) -> None:
     review.updated_at = utcnow()
 
 
+def settings(s: Session, ref: ReviewRef) -> dict[str, Any]:
+    value = s.scalar(select(ReviewRow.settings).where(ReviewRow.id == review_id_of(s, ref)))
+    return copy.deepcopy(value or {})
+
+
+def set_setting(s: Session, ref: ReviewRef, name: str, value: Any) -> None:
+    """One of the editor's choices for this draft; None forgets it. Only that key is written."""
+    review = s.get(ReviewRow, review_id_of(s, ref), with_for_update=True)
+    assert review is not None
+    chosen = copy.deepcopy(review.settings or {})
+    if value is None:
+        chosen.pop(name, None)
+    else:
+        chosen[name] = value
+    review.settings = chosen
+    review.updated_at = utcnow()
+
+
 def touch(s: Session, review_id: int) -> None:
     review = s.get(ReviewRow, review_id)
     if review is not None:

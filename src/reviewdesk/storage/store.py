@@ -137,6 +137,13 @@ class ReviewStore:
     def save_metrics(self, record_or_id: ReviewRef, values: dict[str, Any]) -> None:
         self._run(True, reviews.save_metrics, record_or_id, values)
 
+    def review_settings(self, record_or_id: ReviewRef) -> dict[str, Any]:
+        """The editor's choices for this draft (its dialect, say), kept apart from the metrics."""
+        return self._run(False, reviews.settings, record_or_id)
+
+    def set_review_setting(self, record_or_id: ReviewRef, name: str, value: Any) -> None:
+        self._run(True, reviews.set_setting, record_or_id, name, value)
+
     def state(self, record_or_id: ReviewRef) -> ReviewState:
         def work(s: Session) -> ReviewState:
             document = reviews.document_record(s, record_or_id)
