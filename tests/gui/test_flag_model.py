@@ -8,7 +8,7 @@ from reviewdesk.gui.flag_model import KEY_ROLE, FlagModel, Row, with_decision
 def _row(key: str, start: int, category: str = "spelling", severity: int = 2, status: str = "pending",
          message: str = "msg") -> Row:
     return Row(key, "flag", "c", f"c.{key}", category, severity, status, status, message, "passage", "",
-               ((start, start + 3),), haystack=f"{message}\x1fpassage".casefold())
+               ((start * 10, start * 10 + 3),), haystack=f"{message}\x1fpassage".casefold())
 
 
 def _proxy(rows):
@@ -82,3 +82,20 @@ def test_filtering_twenty_thousand_rows_is_quick(qapp):
     proxy.set_state(FilterState(hidden=frozenset({"grammar"})))
     assert proxy.rowCount() == 10000
     assert time.perf_counter() - started < 0.5      # about 10 ms on a laptop; generous for CI
+
+
+def test_flags_of_two_checks_on_the_same_words_are_one_row_and_one_decision_decides_both(qapp):
+    cliche = Row("c1", "flag", "filler", "filler.cliche", "filler", 1, "pending", "pending",
+                 "Cliché: far from over", "far from over", "", ((10, 23), (60, 73)))
+    repeated = Row("r1", "flag", "repetition", "repetition.phrase", "repetition", 2, "pending", "pending",
+                   "“far from over” appears 3 times.", "far from over", "", ((10, 23), (60, 73), (90, 103)))
+    other = _row("x", 30)
+    model, proxy = _proxy([cliche, repeated, other])
+    proxy.set_state(FilterState(statuses=frozenset({"pending"})))
+    assert proxy.rowCount() == 2
+    finding = model.row("c1")
+    assert finding is model.row("r1")                  # either flag's key finds the finding
+    assert len(finding.places) == 3 and finding.severity == 2
+    assert [rule for rule, _ in finding.also] and finding.members
+    model.update_rows([with_decision(finding, "accepted")])
+    assert {r.key: r.decision for r in model.raw_rows} == {"c1": "accepted", "r1": "accepted", "x": "pending"}

@@ -64,9 +64,25 @@ def _apart(rule: str) -> bool:
     return any(rule == r or rule.startswith(r + ".") for r in _APART)
 
 
-def _joins(lead_places: Sequence[Place], places: Sequence[Place], test) -> bool:
-    matched = sum(1 for p in places if any(test(p, q) for q in lead_places))
-    return matched >= max(1, math.ceil(MOST_PLACES * len(places)))
+_BUCKET = 512          # characters per bucket of the place index
+
+
+class _Places:
+    """Every lead's places, indexed by position, so a long draft's thousands of flags merge in
+    time linear in their places rather than comparing every pair."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[int, list[tuple[Place, int]]] = {}
+
+    def add(self, place: Place, group: int) -> None:
+        for b in range(place[0] // _BUCKET, max(place[0], place[1] - 1) // _BUCKET + 1):
+            self._buckets.setdefault(b, []).append((place, group))
+
+    def near(self, place: Place) -> list[tuple[Place, int]]:
+        out = []
+        for b in range(place[0] // _BUCKET, max(place[0], place[1] - 1) // _BUCKET + 1):
+            out.extend(self._buckets.get(b, ()))
+        return out
 
 
 def groups(items: Sequence[T], *, rule: Callable[[T], str], category: Callable[[T], str],
@@ -74,42 +90,60 @@ def groups(items: Sequence[T], *, rule: Callable[[T], str], category: Callable[[
            active: Callable[[T], bool] = lambda _: True) -> list[list[int]]:
     """Indices of `items` grouped into findings, each group's lead first; every item in one group."""
     order = ranked(range(len(items)), rule=lambda i: rule(items[i]), severity=lambda i: severity(items[i]),
-                   places=lambda i: len(places(items[i])), start=lambda i: min(p[0] for p in places(items[i])))
+                   places=lambda i: len(places(items[i])),
+                   start=lambda i: min((p[0] for p in places(items[i])), default=0))
     out: list[list[int]] = []
-    leads: list[tuple[int, list[Place], set[str]]] = []   # group number, its places, its rules
+    rules: list[set[str]] = []
+    index = _Places()
+    taken: set[int] = set()
     # The unnamed-sources pattern first: it is one finding however the others merge.
     vague = [i for i in order if active(items[i]) and rule(items[i]) == PATTERN_RULE]
-    taken: set[int] = set()
     if len(vague) >= PATTERN_MIN:
         out.append(vague)
+        rules.append({PATTERN_RULE})
         taken.update(vague)
-        leads.append((0, [p for i in vague for p in places(items[i])], {PATTERN_RULE}))
+        for i in vague:
+            for p in places(items[i]):
+                index.add(p, 0)
     for i in order:
         if i in taken:
             continue
         it = items[i]
-        r, mine = rule(it), list(places(it))
+        r, mine = rule(it), [tuple(p) for p in places(it)]
+        joinable = active(it) and not _apart(r) and bool(mine)
         home = None
-        if active(it) and not _apart(r) and mine:
-            for n, lead_places, rules in leads:
-                if r in rules:
-                    continue
-                if _joins(lead_places, mine, same_words) or (
-                        category(it) == "repetition" and len(mine) > 1
-                        and _joins(lead_places, mine, _inside)):
-                    home = n
-                    break
+        if joinable:
+            home = _home(index, mine, r, rules, category(it) == "repetition" and len(mine) > 1)
         if home is None:
             out.append([i])
-            if active(it) and not _apart(r) and mine:
-                leads.append((len(out) - 1, mine, {r}))
+            rules.append({r})
+            if joinable:
+                for p in mine:
+                    index.add(p, len(out) - 1)
         else:
             out[home].append(i)
-            for n, (g, lead_places, rules) in enumerate(leads):
-                if g == home:
-                    lead_places.extend(p for p in mine if not any(same_words(p, q) for q in lead_places))
-                    rules.add(r)
+            rules[home].add(r)
+            for p in mine:
+                if not any(g == home and same_words(p, q) for q, g in index.near(p)):
+                    index.add(p, home)
     return out
+
+
+def _home(index: _Places, mine: list[Place], r: str, rules: list[set[str]], repeated: bool) -> int | None:
+    """The first (highest-ranked) group this flag's places join, if any."""
+    need = max(1, math.ceil(MOST_PLACES * len(mine)))
+    same: dict[int, int] = {}
+    inside: dict[int, int] = {}
+    for p in mine:
+        near = index.near(p)
+        for g in {g for q, g in near if same_words(p, q)}:
+            same[g] = same.get(g, 0) + 1
+        if repeated:
+            for g in {g for q, g in near if _inside(p, q)}:
+                inside[g] = inside.get(g, 0) + 1
+    fits = [g for g, n in same.items() if n >= need] + [g for g, n in inside.items() if n >= need]
+    fits = sorted(g for g in set(fits) if r not in rules[g])
+    return fits[0] if fits else None
 
 
 def merged_places(lead: Sequence[Place], others: Sequence[Sequence[Place]]) -> tuple[Place, ...]:

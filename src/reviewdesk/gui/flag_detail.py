@@ -182,7 +182,10 @@ class FlagDetail(QWidget):
                               f"{theme.status_label(row.status).lower()} \u00b7 line {row.line}")
         else:
             self.kind.setText(f"Note on a passage \u00b7 line {row.line}")
-        self.message.setText(row.message if row.is_flag else f"\u201c{row.excerpt}\u201d")
+        message = row.message if row.is_flag else f"\u201c{row.excerpt}\u201d"
+        # A merged finding (core/merge.py) says what each other check said of the same words.
+        message += "".join(f"\n\nAlso ({rule}): {said}" for rule, said in row.also)
+        self.message.setText(message)
         self.suggestions.setVisible(bool(row.suggestions))
         self.suggestions.setText("Suggested: " + ", ".join(f"\u201c{s}\u201d" for s in row.suggestions))
         for b in (self.accept_button, self.dismiss_button, self.similar_button):

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ..core.layers import is_line_editing
+from ..core.merge import PATTERN_MIN, PATTERN_RULE, groups, merged_places, pattern_message
 from ..core.ranking import ranked
 from ..storage.records import OUTDATED
 from . import theme
@@ -58,6 +59,8 @@ class Row:
     haystack: str = ""
     order: tuple = ()            # sort key, made once (rows are sorted on every check result)
     line_editing: bool = False   # line-editing advice (core/layers.py), hidden unless asked for
+    members: tuple[str, ...] = ()                # flags merged into this finding (core/merge.py)
+    also: tuple[tuple[str, str], ...] = ()       # their (rule, message), one per other rule
 
     def __post_init__(self) -> None:
         if not self.order:
@@ -125,6 +128,39 @@ def with_note(row: Row, note: str) -> Row:
     return replace(row, note=note, haystack=_haystack(row.message, row.excerpt, note, row.rule, row.key))
 
 
+def merge_rows(rows: Sequence[Row]) -> list[Row]:
+    """One row per finding: flags of different checks about the same words as one row (core/merge.py),
+    keyed by its lead flag, with every place and the others' messages; notes are never merged."""
+    rows = list(rows)
+    grouped = groups(rows, rule=attrgetter("rule"), category=attrgetter("category"),
+                     severity=attrgetter("severity"), places=attrgetter("places"),
+                     active=lambda r: r.is_flag and r.status != OUTDATED)
+    out = []
+    for g in grouped:
+        lead = rows[g[0]]
+        if len(g) == 1:
+            out.append(lead)
+            continue
+        rest = [rows[i] for i in g[1:]]
+        message = lead.message
+        vague = [r for r in (lead, *rest) if r.rule == PATTERN_RULE]
+        if lead.rule == PATTERN_RULE and len(vague) >= PATTERN_MIN:
+            message = pattern_message([r.excerpt for r in vague])
+        seen, also = {lead.rule}, []
+        for r in rest:
+            if r.rule not in seen:
+                seen.add(r.rule)
+                also.append((r.rule, r.message))
+        places = merged_places(lead.places, [r.places for r in rest])
+        note = lead.note or next((r.note for r in rest if r.note), "")
+        out.append(replace(lead, message=message, places=places, severity=max(r.severity for r in (lead, *rest)),
+                           note=note, members=tuple(r.key for r in rest), also=tuple(also),
+                           line_editing=all(r.line_editing for r in (lead, *rest)),
+                           haystack=_haystack(message, lead.excerpt, note, lead.rule, lead.key,
+                                              *(m for _, m in also))))
+    return out
+
+
 _order = attrgetter("order")
 # How the list can be sorted: by what matters most (core/ranking.py), or as a reader meets them.
 SORTS = (("rank", "Most important first"), ("position", "In document order"),
@@ -154,8 +190,10 @@ class FlagModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[Row] = []
+        self._rows: list[Row] = []              # what the list shows: one row per finding
+        self._raw: list[Row] = []               # every stored flag and note, before merging
         self._index: dict[str, int] = {}
+        self._lead: dict[str, str] = {}         # a merged flag's key -> its finding's key
         self._sort = "rank"
         self._bold = QFont()
         self._bold.setBold(True)
@@ -166,6 +204,11 @@ class FlagModel(QAbstractTableModel):
         return self._rows
 
     @property
+    def raw_rows(self) -> list[Row]:
+        """Every flag (merged or not) and note as stored: what a check's new result replaces."""
+        return self._raw
+
+    @property
     def sort_mode(self) -> str:
         return self._sort
 
@@ -173,34 +216,57 @@ class FlagModel(QAbstractTableModel):
         if mode not in dict(SORTS) or mode == self._sort:
             return
         self._sort = mode
-        self.set_rows(self._rows)
-
-    def set_rows(self, rows: Iterable[Row]) -> None:
         self.beginResetModel()
-        self._rows = sort_rows(rows, self._sort)
+        self._rows = sort_rows(self._rows, self._sort)
         self._index = {r.key: i for i, r in enumerate(self._rows)}
         self.endResetModel()
 
+    def set_rows(self, rows: Iterable[Row]) -> None:
+        """Every stored flag and note of the draft; the list shows them merged into findings."""
+        self._raw = list(rows)
+        shown = merge_rows(self._raw)
+        self.beginResetModel()
+        self._rows = sort_rows(shown, self._sort)
+        self._index = {r.key: i for i, r in enumerate(self._rows)}
+        self._lead = {m: r.key for r in self._rows for m in r.members}
+        self.endResetModel()
+
     def replace_where(self, keep_if, new_rows: Iterable[Row]) -> None:
-        """Drop the rows for which keep_if(row) is false and merge in new_rows (one check's flags)."""
-        kept = [r for r in self._rows if keep_if(r)]
+        """Drop the stored rows for which keep_if(row) is false and add new_rows (one check's flags)."""
+        kept = [r for r in self._raw if keep_if(r)]
         self.set_rows(kept + list(new_rows))
 
     def row(self, key: str) -> Row | None:
+        """The finding shown for this key: its own row, or the finding it merged into."""
         i = self._index.get(key)
+        if i is None and key in self._lead:
+            i = self._index.get(self._lead[key])
         return self._rows[i] if i is not None else None
 
     def row_number(self, key: str) -> int | None:
-        return self._index.get(key)
+        i = self._index.get(key)
+        return i if i is not None or key not in self._lead else self._index.get(self._lead[key])
 
     def update_rows(self, rows: Sequence[Row]) -> None:
-        """Replace rows in place (same keys): a decision or a note changed."""
+        """Replace rows in place (same keys): a decision or a note changed. A finding's decision
+        goes to every flag merged into it, and its note to its lead."""
         touched = []
+        changed: dict[str, Row] = {}
         for row in rows:
             i = self._index.get(row.key)
             if i is not None:
                 self._rows[i] = row
                 touched.append(i)
+            changed[row.key] = row
+            for m in row.members:
+                changed[m] = row
+        if changed:
+            for n, raw in enumerate(self._raw):
+                row = changed.get(raw.key)
+                if row is not None:
+                    status = raw.status if raw.status == OUTDATED else row.decision
+                    note = row.note if raw.key == row.key else raw.note
+                    self._raw[n] = replace(raw, decision=row.decision, status=status, note=note)
         if touched:
             self.dataChanged.emit(self.index(min(touched), 0),
                                   self.index(max(touched), len(self.COLUMNS) - 1))

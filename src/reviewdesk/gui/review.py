@@ -241,7 +241,7 @@ class ReviewController(ReviewEdits, QObject):
             self.settings = settings_for(self.store, self.record, settings)
             enabled = self._enabled_ids()
             # Flags of checks switched off stay in the database, out of the way.
-            off = frozenset(r.key for r in self.model.rows if r.is_flag and r.check not in enabled)
+            off = frozenset(r.key for r in self.model.raw_rows if r.is_flag and r.check not in enabled)
             self.model.replace_where(lambda r: r.key not in off, [])
             self.rows_changed.emit(RowsChange(removed=off))
             self.start_checks()
@@ -321,7 +321,7 @@ class ReviewController(ReviewEdits, QObject):
         if not check_id:
             return                          # cancelled meanwhile
         if result.status.status == OK:
-            known = {r.key: r for r in self.model.rows if r.check == check_id}
+            known = {r.key: r for r in self.model.raw_rows if r.check == check_id}
             merged = []
             for row in result.rows:
                 mine = known.get(row.key)
@@ -331,10 +331,16 @@ class ReviewController(ReviewEdits, QObject):
                 merged.append(row)
             self.places.update(result.places)
             self.model.replace_where(lambda r: r.check != check_id, merged)
-            gone = frozenset(known) - {r.key for r in merged}
+            new_keys = frozenset(r.key for r in merged)
+            # What the list shows is merged findings (core/merge.py): repaint those this check's
+            # flags are in, and take away every flag that is now part of another's finding.
+            touched = tuple(r for r in self.model.rows
+                            if r.key in new_keys or any(m in new_keys or m in known for m in r.members))
+            absorbed = frozenset(m for r in self.model.rows for m in r.members)
+            gone = (frozenset(known) - new_keys) | absorbed
             # The highlights and counts follow on the next turn: on a novel, the table and the
             # highlights together were over 30 ms in one turn.
-            self.later(partial(self.rows_changed.emit, RowsChange(tuple(merged), gone)))
+            self.later(partial(self.rows_changed.emit, RowsChange(touched, gone)))
         self.later(partial(self._apply_check, job_id, result))
 
     def _apply_check(self, job_id: int, result: review_jobs.CheckResult) -> None:

@@ -18,7 +18,9 @@ class ReviewEdits:
         if not rows or self.record is None:
             return {}
         previous = {r.key: r.decision for r in rows}
-        self.store.set_statuses(self.record, [r.key for r in rows], status, self.reviewer)
+        # A merged finding's decision is every merged flag's (core/merge.py).
+        self.store.set_statuses(self.record, [k for r in rows for k in (r.key, *r.members)], status,
+                                self.reviewer)
         updated = [with_decision(r, status) for r in rows]
         self.model.update_rows(updated)
         self.rows_changed.emit(RowsChange(tuple(updated)))
