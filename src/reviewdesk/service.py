@@ -24,8 +24,11 @@ def default_reviewer() -> str:
 
 def settings_for(store: Any, record: Any, base: Settings) -> Settings:
     """The settings with this document's (and every document's) dictionary and ignored rules."""
+    chosen = store.review_settings(record.id) if hasattr(store, "review_settings") else {}
     return base.with_(dictionary=frozenset(store.words(record.id)) | base.dictionary,
-                      ignored_rules=frozenset(store.ignored_rules(record.id)) | base.ignored_rules)
+                      ignored_rules=frozenset(store.ignored_rules(record.id)) | base.ignored_rules,
+                      # The English the editor chose for this draft, unless this run names one.
+                      dialect=base.dialect or str(chosen.get("dialect") or ""))
 
 
 def record_outcome(store: Any, record: Any, doc: Document, outcome: Outcome,

@@ -32,7 +32,7 @@ from ..core.progress import Progress
 from ..core.settings import Settings
 from .base import RunContext
 from .consistency_terms import variant_words
-from .dialect import choose as choose_dialect
+from .dialect import DialectGuess, choose as choose_dialect
 from .grammar_harper import HarperEngine
 from .grammar_lt import LanguageToolEngine, LTResult, configured_url, flag_for
 from .grammar_lt_local import LanguageToolUnavailable
@@ -112,6 +112,8 @@ class GrammarCheck:
         if plan.harper_language is not None:
             guess = choose_dialect(doc.text, settings.language,
                                    doc.language if doc.language != Settings.language else "")
+            if settings.dialect.startswith("en"):       # the editor chose this draft's English
+                guess = DialectGuess(settings.dialect, 0, 0, (), detected=False)
             plan = Plan(guess.language, guess.language if plan.lt_language.startswith("en") else
                         plan.lt_language, plan.preferred_variant, plan.use_languagetool, plan.not_english)
             ctx.metrics["dialect"] = guess.language

@@ -10,6 +10,7 @@ class Settings:
     skip_quotes: bool = True            # style checks leave direct quotations alone
     enabled: tuple[str, ...] = ()       # check id prefixes; empty means every built-in check
     language: str = "en-US"
+    dialect: str = ""                   # English to spell-check in (en-US, en-GB, ...); "" detects it
     grammar_engine: str = "auto"        # auto | harper | languagetool | off
     languagetool_url: str = ""
     languagetool_timeout: float = 20.0

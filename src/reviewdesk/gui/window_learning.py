@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QLabel, QMenu, QProgressDialog
 
 from ..core.engine import OK
@@ -16,6 +17,11 @@ from .dialogs import AboutDialog
 from .dictionary import RULE, WORD, DictionaryDialog, fill_learn_menu
 
 LT_TAG = "languagetool"
+
+
+# The Englishes Harper spell-checks in; "" finds out from the draft's own spellings (checks/dialect.py).
+DIALECTS = (("", "Detect from the draft"), ("en-US", "American English"), ("en-GB", "British English"),
+            ("en-CA", "Canadian English"), ("en-AU", "Australian English"))
 
 
 class WindowLearning:
@@ -42,10 +48,60 @@ class WindowLearning:
         c.runner.job_failed.connect(self._on_lt_job_failed)
         c.runner.job_cancelled.connect(self._on_lt_job_cancelled)
         c.runner.job_progress.connect(self._on_lt_job_progress)
+        self._build_dialect_menu()
+        c.document_opened.connect(self._show_dialect)
+        c.metrics_changed.connect(self._on_dialect_metrics_changed)
         self._update_learning_enabled()
 
     def _update_learning_enabled(self) -> None:
         self.actions["dictionary"].setEnabled(self.controller.is_open)
+        self.dialect_menu.setEnabled(self.controller.is_open)
+
+    # -- the draft's English ------------------------------------------------------------------------
+    def _build_dialect_menu(self) -> None:
+        """Review > Spelling: detect this draft's English, or choose it; kept with the draft's review."""
+        menu = self.actions.menus["Review"].addMenu("&Spelling")
+        menu.setObjectName("dialectMenu")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.dialect_actions: dict[str, QAction] = {}
+        for code, label in DIALECTS:
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setData(code)
+            action.setObjectName(f"action_dialect_{code or 'detect'}")
+            group.addAction(action)
+            menu.addAction(action)
+            if not code:
+                menu.addSeparator()
+            self.dialect_actions[code] = action
+        group.triggered.connect(lambda action: self.set_dialect(str(action.data() or "")))
+        self.dialect_menu = menu
+
+    def set_dialect(self, code: str) -> None:
+        """Spell-check this draft in `code` (en-GB, ...), or detect it (""); the checks run again."""
+        c = self.controller
+        if c.record is None:
+            return
+        c.store.set_review_setting(c.record, "dialect", code or None)
+        c.relearn({"grammar", "consistency"})
+        self._show_dialect()
+        name = dict(DIALECTS).get(code, code)
+        self.alerts.status(f"Spelling: {name}. Checking the draft again." if code else
+                           "Spelling: detected from the draft. Checking it again.")
+
+    def _show_dialect(self) -> None:
+        c = self.controller
+        chosen = c.settings.dialect if c.record is not None else ""
+        action = self.dialect_actions.get(chosen) or self.dialect_actions[""]
+        action.setChecked(True)
+        detected = (c.metrics.get("grammar") or {}).get("dialect", "") if c.record is not None else ""
+        label = "Detect from the draft" + (f" ({dict(DIALECTS).get(detected, detected)})" if detected else "")
+        self.dialect_actions[""].setText(label)
+
+    def _on_dialect_metrics_changed(self, check_id: str) -> None:
+        if check_id == "grammar":
+            self._show_dialect()
 
     # -- add to dictionary, ignore this rule ------------------------------------------------------
     def _fill_learn_menu(self, menu: QMenu) -> None:
