@@ -88,7 +88,8 @@ class Screenshot:
 
 
 def run_app(path: str | None, *, db_url: str | None = None, screenshot: str | None = None,
-            settings: Settings | None = None, appearance: str | None = None) -> int:
+            settings: Settings | None = None, appearance: str | None = None,
+            size: tuple[int, int] | None = None) -> int:
     """Open the window (on `path` if given) and run until it closes; returns the exit code.
 
     appearance: system, light or dark; None takes the one chosen in Settings."""
@@ -111,7 +112,7 @@ def run_app(path: str | None, *, db_url: str | None = None, screenshot: str | No
     try:
         if screenshot:
             window.alerts.interactive = False
-            window.resize(*SCREENSHOT_SIZE)
+            window.resize(*(size or SCREENSHOT_SIZE))
             shot = Screenshot(window, screenshot, app)
         window.show()
         handlers = _close_on_termination(window)
@@ -153,11 +154,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("file", nargs="?")
     parser.add_argument("--screenshot", metavar="OUT.png")
     parser.add_argument("--db", metavar="URL")
+    parser.add_argument("--appearance", choices=("system", "light", "dark"),
+                        help="light or dark for this run (default: the one chosen in Settings)")
+    parser.add_argument("--size", metavar="WxH", help="window size for --screenshot, e.g. 960x600")
     args = parser.parse_args(argv)
+    size = None
+    if args.size:
+        try:
+            w, h = (int(v) for v in args.size.lower().split("x"))
+            size = (w, h)
+        except ValueError:
+            parser.error(f"--size takes WIDTHxHEIGHT, e.g. 960x600, not {args.size!r}")
     logging.basicConfig(level=logging.WARNING, format="reviewdesk: %(levelname)s: %(message)s")
     if args.screenshot:
         log.setLevel(logging.INFO)
-    return run_app(args.file, db_url=args.db, screenshot=args.screenshot)
+    return run_app(args.file, db_url=args.db, screenshot=args.screenshot, appearance=args.appearance,
+                   size=size)
 
 
 if __name__ == "__main__":

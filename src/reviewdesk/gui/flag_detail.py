@@ -25,6 +25,10 @@ def place_excerpt(text: str, start: int, end: int) -> str:
     return f"\u2026{' '.join(before.split())} \u2039{passage}\u203a {' '.join(after.split())}\u2026"
 
 
+# The places list and the note box, in a window of normal height and in a short one (set_compact).
+PLACES_HEIGHT, NOTE_HEIGHT = 110, 96
+COMPACT_PLACES_HEIGHT, COMPACT_NOTE_HEIGHT = 58, 52
+
 class FlagDetail(QWidget):
     accept_requested = Signal()
     dismiss_requested = Signal()
@@ -68,7 +72,7 @@ class FlagDetail(QWidget):
         self.place_next.clicked.connect(lambda: self.step_place(1))
         self.places = QListWidget()
         self.places.setObjectName("placesList")
-        self.places.setMaximumHeight(110)
+        self.places.setMaximumHeight(PLACES_HEIGHT)
         self.places.setUniformItemSizes(True)
         self.places.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.places.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -118,7 +122,7 @@ class FlagDetail(QWidget):
         self.note.setObjectName("flagNote")
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText("A note for the writer or the desk (N). Saved as you type.")
-        self.note.setMaximumHeight(96)
+        self.note.setMaximumHeight(NOTE_HEIGHT)
         self.note.textChanged.connect(self._on_note_text_changed)
         note_bar = QHBoxLayout()
         note_bar.setContentsMargins(0, 0, 0, 0)
@@ -160,6 +164,12 @@ class FlagDetail(QWidget):
     @property
     def place(self) -> int:
         return self._place
+
+    def set_compact(self, compact: bool) -> None:
+        """A short window (960x600 beside a CMS): smaller places list and note box, so the flag
+        list above keeps room for a screenful of findings."""
+        self.places.setMaximumHeight(COMPACT_PLACES_HEIGHT if compact else PLACES_HEIGHT)
+        self.note.setMaximumHeight(COMPACT_NOTE_HEIGHT if compact else NOTE_HEIGHT)
 
     def show_row(self, row: Row | None, text: str, place: int = 0) -> None:
         """Show a row (None: nothing selected); `text` is the draft, for the places' context."""

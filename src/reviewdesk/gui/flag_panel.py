@@ -10,7 +10,7 @@ from typing import Iterable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QSplitter, QTableView, QToolButton,
+                               QFrame, QLineEdit, QScrollArea, QSplitter, QTableView, QToolButton,
                                QVBoxLayout, QWidget)
 
 from . import theme
@@ -150,7 +150,15 @@ class FlagPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("flagSplitter")
         self.splitter.addWidget(table_box)
-        self.splitter.addWidget(self.detail)
+        # In a scroll area, so a short window can give the list the room and scroll the detail.
+        self.detail_scroll = QScrollArea()
+        self.detail_scroll.setObjectName("detailScroll")
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail_scroll.setWidget(self.detail)
+        self.detail_scroll.setMinimumHeight(120)
+        self.splitter.addWidget(self.detail_scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -167,7 +175,20 @@ class FlagPanel(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.glance.set_compact(self.height() < COMPACT_BELOW)
+        compact = self.height() < COMPACT_BELOW
+        self.glance.set_compact(compact)
+        self.detail.set_compact(compact)
+        if compact:
+            QTimer.singleShot(0, self._room_for_the_list)
+
+    def _room_for_the_list(self) -> None:
+        """In a short window the list and its filters keep most of the height (a screenful of
+        findings); the detail pane shrinks to what it needs."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total > 0 and sizes[0] < total * 0.6:
+            top = int(total * 0.62)
+            self.splitter.setSizes([top, total - top])
 
     def _on_glance_activated(self, key: str) -> None:
         if key and not self.select_key(key):
