@@ -225,7 +225,7 @@ def main_names(doc) -> frozenset[str]:
         text = doc.text
         known = mid_capitals(doc)
         cached = frozenset()
-        body = [s for s in doc.sentences if not (doc.block_at(s.start) or doc.blocks[0]).is_heading]
+        body = [s for s in doc.sentences if (doc.block_at(s.start) or doc.blocks[0]).is_prose]
         for s in body[:3]:
             found = entities(text, s.start, s.end, known)
             repeated = frozenset(n for n in found if len(re.findall(rf"\b{re.escape(n)}\b", text)) >= 2)

@@ -260,8 +260,8 @@ def _capitalisation(doc: Document) -> list[Flag]:
     text = doc.text
     found: dict[tuple, dict[str, list[Span]]] = {}
     for block in doc.blocks:
-        if block.is_heading:
-            continue  # headings are title case by design
+        if not block.is_prose:
+            continue  # headings and table cells are title case by design
         for k, regex in enumerate(_CASE_PATTERNS):
             for m in regex.finditer(text, block.start, block.end):
                 word = m.group("w")
@@ -319,7 +319,7 @@ def _number_style(doc: Document) -> list[Flag]:
     text = doc.text
     words, digits = [], []
     for block in doc.blocks:
-        if block.is_heading:
+        if not block.is_prose:
             continue
         words += [Span(m.start(), m.end()) for m in _SMALL_WORD.finditer(text, block.start, block.end)]
         digits += [Span(m.start(), m.end()) for m in _SMALL_DIGIT.finditer(text, block.start, block.end)

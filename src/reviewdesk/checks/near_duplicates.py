@@ -64,7 +64,7 @@ def find_near_duplicates(ws: WordStream, *, skip_quotes: bool = True,
     block_ranges: dict[int, list[tuple[int, int]]] = {}
     for si, (first, stop) in enumerate(ranges):
         block = block_of[si]
-        if first == stop or doc.blocks[block].is_heading or block == headline:
+        if first == stop or not doc.blocks[block].is_prose or block == headline:
             continue
         feats = {feature_of[w] for w in ids[first:stop]}
         feats.discard(None)

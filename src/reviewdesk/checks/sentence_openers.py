@@ -42,7 +42,7 @@ def find_openers(ws: WordStream, *, skip_quotes: bool = True,
         if first < 0:
             continue
         block = ws.sentence_block[si]
-        if ws.doc.blocks[block].is_heading:
+        if not ws.doc.blocks[block].is_prose:
             continue
         skipped = skip_quotes and ws.quote[first] >= 0
         runs.setdefault(block, []).append(None if skipped else first)

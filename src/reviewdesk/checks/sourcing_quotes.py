@@ -85,7 +85,7 @@ class QuoteFinder:
         if not self.blocks.spans:
             return False
         block = self.blocks.at(quote.start)
-        if block.is_heading:
+        if not block.is_prose:
             return False
         opens_block = text[block.start:block.start + 1] in QUOTE_OPENERS and quote.start == block.start
         if opens_block and self.dialogue:

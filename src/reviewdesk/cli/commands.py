@@ -175,10 +175,11 @@ def review(session: ReviewSession, args: argparse.Namespace) -> int:
         raise InputError(str(exc)) from None
     if args.add_word or args.remove_word or args.ignore_rule or args.unignore_rule:
         session.run_checks()      # the flags now reflect the dictionary and the ignored rules
-    flags = [f for f in store.flags(record) if f.state == ACTIVE]
+    # Counted as `check` lists them: merged findings, in the chosen view.
+    flags = shown(merge_records([f for f in store.flags(record) if f.state == ACTIVE]), session.settings)
     done = sum(1 for f in flags if f.status != PENDING)
     parts = ", ".join(_counted(n, k) for k, n in changed.items()) or "nothing changed"
-    print(f"Recorded: {parts}. {done} of {len(flags)} flags reviewed.")
+    print(f"Recorded: {parts}. {done} of {len(flags)} findings reviewed.")
     return EXIT_CLEAN
 
 
