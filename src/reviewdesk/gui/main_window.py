@@ -31,6 +31,7 @@ from .prefs import Prefs
 from .readability_panel import ReadabilityPanel
 from .review import ReviewController
 from .undo import push_decision
+from .highlight_menu import fill_highlight_menu, findings_at, hover_card
 from .window_actions import build_actions
 from .window_commands import WindowCommands
 from .window_learning import WindowLearning
@@ -174,6 +175,8 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
         p.detail.note_edited.connect(self._on_detail_note_edited)
         p.detail.delete_note_requested.connect(self._on_detail_delete_note_requested)
         self.view.passage_clicked.connect(self._on_view_passage_clicked)
+        self.view.flag_menu_filler = self._fill_highlight_menu
+        self.view.hover_text = lambda keys: hover_card(findings_at(self.controller.row, keys))
         self.view.note_requested.connect(self.add_passage_note)
         self.view.viewport_moved.connect(self._update_strip_view)
         self.strip.paragraph_clicked.connect(self.go_to_passage)
@@ -389,6 +392,14 @@ class MainWindow(WindowLearning, WindowCommands, QMainWindow):
                 min_severity=min(state.min_severity, row.severity) if row.is_flag else state.min_severity))
             self.flag_panel.select_key(key)
         self.tabs.setCurrentWidget(self.flag_panel)
+
+    def _fill_highlight_menu(self, menu, keys: list[str]) -> None:
+        """Right-click on a highlight: accept, dismiss, note, dictionary or ignore for each finding."""
+        doc = self.controller.doc
+        fill_highlight_menu(menu, findings_at(self.controller.row, keys), doc.text if doc else "",
+                            select=self.reveal, decide=lambda status: self.decide(status, advance=False),
+                            note=self.flag_panel.detail.focus_note, add_word=self.add_word,
+                            ignore_rule=self.ignore_rule)
 
     def _on_view_passage_clicked(self, keys: list[str]) -> None:
         current = self.flag_panel.current_key

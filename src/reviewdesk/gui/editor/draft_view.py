@@ -8,7 +8,7 @@ from typing import Iterable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QFont, QMouseEvent, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from .. import theme
 from ..flag_model import Row
@@ -170,8 +170,28 @@ class DraftView(QPlainTextEdit):
             keys = self.painter.keys_at(block.blockNumber(), cursor.positionInBlock() - 1)
         return keys
 
+    # Set by the window: fill a menu for the findings under the pointer, and the hover card's text.
+    flag_menu_filler = None          # Callable[[QMenu, list[str]], None]
+    hover_text = None                # Callable[[list[str]], str]
+
+    def viewportEvent(self, e) -> bool:
+        if e.type() == QEvent.Type.ToolTip and self.hover_text is not None:
+            keys = self.keys_at_point(e.pos())
+            text = self.hover_text(keys) if keys else ""
+            if text:
+                QToolTip.showText(e.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                e.ignore()
+            return True
+        return super().viewportEvent(e)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = QMenu(self)
+        keys = self.keys_at_point(event.pos())
+        if keys and self.flag_menu_filler is not None:
+            self.flag_menu_filler(menu, keys)
+            menu.addSeparator()
         span = self.selected_span()
         add = QAction(theme.icon("note"), "Add Note on This Passage\u2026", menu)
         add.setEnabled(span is not None)
