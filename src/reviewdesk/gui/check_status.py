@@ -115,7 +115,10 @@ class CheckStatusBar(QWidget):
         self.bar.setVisible(running)
         self.cancel.setVisible(running)
         if running:
-            parts = [f"{self._names.get(c, c)} {int(f * 100)}%" for c, f in self._fractions.items()]
+            # A check that has not reported any work yet is starting (its process building its
+            # engine, or waiting for a free core), not "0%" done.
+            parts = [f"{self._names.get(c, c)} {int(f * 100)}%" if f > 0 else f"{self._names.get(c, c)} starting"
+                     for c, f in self._fractions.items()]
             parts += [f"{self._names.get(c, c)} {_MARKS.get(s, s)}" for c, s in self._results.items()]
             self.label.setText("Checking: " + " \u00b7 ".join(parts))
             total = len(self._fractions) + len(self._results)
