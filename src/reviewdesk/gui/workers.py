@@ -63,6 +63,9 @@ class _Throttle:
             self._relay.progressed.emit(self._job_id, fraction, message)
 
 
+MIN_THREADS = 8       # threads in the job pool, whatever the number of cores (see JobRunner)
+
+
 class JobRunner(QObject):
     """Runs tagged work in QThreadPool.globalInstance() and reports only the jobs still wanted."""
 
@@ -82,6 +85,12 @@ class JobRunner(QObject):
         self._relay.failed.connect(self._on_relay_failed)
         self._relay.cancelled.connect(self._on_relay_cancelled)
         self._relay.progressed.connect(self._on_relay_progressed)
+        # Jobs that hand their work to a check process spend their time waiting on it: with one
+        # thread per core, grammar's job waited for readability's to end before its process could
+        # start, and the two checks ran one after the other. Enough threads for every check.
+        pool = QThreadPool.globalInstance()
+        if pool.maxThreadCount() < MIN_THREADS:
+            pool.setMaxThreadCount(MIN_THREADS)
 
     def submit(self, tag: str, work: Callable[[Progress], Any], token: CancelToken | None = None,
                priority: int = 0) -> int:
